@@ -1,0 +1,109 @@
+"""Build sympy expressions from parsed pieces, refusing any that would be too costly.
+
+Every constructor checks its result's size before returning, so that no chain of operations the
+learner writes can make sympy compute a huge number (`9^9^9^9`) or expand a huge power.
+"""
+
+from fractions import Fraction
+
+import sympy
+
+from quizapp.answers import limits
+from quizapp.answers.errors import AnswerError
+from quizapp.answers.functions import sigmoid
+
+_UNDEFINED = (sympy.zoo, sympy.nan, sympy.oo, -sympy.oo)
+CONSTANTS = {"E": sympy.E, "pi": sympy.pi, "I": sympy.I}
+_SIMPLE_FUNCTIONS = {
+    "sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan, "sec": sympy.sec, "csc": sympy.csc,
+    "cot": sympy.cot, "asin": sympy.asin, "acos": sympy.acos, "atan": sympy.atan,
+    "sinh": sympy.sinh, "cosh": sympy.cosh, "tanh": sympy.tanh, "exp": sympy.exp,
+    "abs": sympy.Abs, "sigmoid": sigmoid,
+}
+TOO_LARGE = "Number too large — the answer should not need numbers this big"
+
+
+def _bits(value: sympy.Rational) -> int:
+    return max(abs(int(value.p)).bit_length(), int(value.q).bit_length())
+
+
+def _check_size(expr: sympy.Expr) -> sympy.Expr:
+    if expr.has(*_UNDEFINED):
+        raise AnswerError("That value is undefined (a division by zero?)")
+    coefficient = expr
+    if expr.is_Add:
+        coefficient = expr.as_coeff_Add()[0]
+    elif expr.is_Mul:
+        coefficient = expr.as_coeff_Mul()[0]
+    if coefficient.is_Rational and _bits(coefficient) > limits.MAX_CONSTANT_BITS:
+        raise AnswerError(TOO_LARGE)
+    return expr
+
+
+def number(value: Fraction) -> sympy.Expr:
+    """An exact rational number."""
+    return sympy.Rational(value.numerator, value.denominator)
+
+
+def add(a: sympy.Expr, b: sympy.Expr) -> sympy.Expr:
+    """a + b."""
+    return _check_size(sympy.Add(a, b))
+
+
+def multiply(a: sympy.Expr, b: sympy.Expr) -> sympy.Expr:
+    """a · b."""
+    return _check_size(sympy.Mul(a, b))
+
+
+def divide(a: sympy.Expr, b: sympy.Expr) -> sympy.Expr:
+    """a / b, refusing an exact division by zero."""
+    if b.is_zero:
+        raise AnswerError("Division by zero")
+    return multiply(a, power(b, sympy.Integer(-1)))
+
+
+def power(base: sympy.Expr, exponent: sympy.Expr) -> sympy.Expr:
+    """base ^ exponent, refusing results too large to hold or expand."""
+    if base.is_zero and exponent.is_extended_negative:
+        raise AnswerError("Division by zero: 0 to a negative power")
+    if exponent.is_Rational:
+        top, bottom = abs(int(exponent.p)), int(exponent.q)
+        if bottom > limits.MAX_SYMBOLIC_EXPONENT:
+            raise AnswerError("Exponent too complicated — use a simpler root")
+        if base.is_Rational:
+            if top * _bits(base) > limits.MAX_CONSTANT_BITS:
+                raise AnswerError(TOO_LARGE)
+        elif top > limits.MAX_SYMBOLIC_EXPONENT:
+            raise AnswerError("Exponent too large")
+    return _check_size(sympy.Pow(base, exponent))
+
+
+def apply(name: str, args: list[sympy.Expr]) -> sympy.Expr:
+    """Apply a whitelisted function (canonical name) to its arguments."""
+    if name == "sqrt":
+        _arity(name, args, 1)
+        return power(args[0], sympy.Rational(1, 2))
+    if name == "log":
+        if len(args) == 2:
+            return divide(_check_size(sympy.log(args[0])), _check_size(sympy.log(args[1])))
+        _arity(name, args, 1)
+        if args[0].is_zero:
+            raise AnswerError("ln(0) is undefined")
+        return _check_size(sympy.log(args[0]))
+    _arity(name, args, 1)
+    if name == "exp":
+        return power(sympy.E, args[0])
+    try:
+        result = _SIMPLE_FUNCTIONS[name](args[0])
+    except (ValueError, TypeError, ZeroDivisionError) as exc:  # sympy refusing an argument
+        raise AnswerError(f"{name}({args[0]}) is undefined") from exc
+    if result.has(*_UNDEFINED):
+        raise AnswerError(f"{name}({args[0]}) is undefined")
+    return _check_size(result)
+
+
+def _arity(name: str, args: list[sympy.Expr], count: int) -> None:
+    if len(args) != count:
+        shown = "ln" if name == "log" else name
+        raise AnswerError(f"{shown} takes {count} argument{'s' if count > 1 else ''}, "
+                          f"not {len(args)}")

@@ -1,0 +1,148 @@
+"""Turn learner text into tokens: normalise Unicode, refuse anything outside the whitelist.
+
+Nothing here evaluates text. Characters outside a small alphabet are refused with a message,
+numbers are read digit by digit with bounds, and words are resolved against the vocabulary.
+"""
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+from quizapp.answers import limits
+from quizapp.answers.errors import AnswerError
+from quizapp.answers.vocabulary import resolve_word
+
+NUM, VAR, CONST, FUNC, OP, OPEN, CLOSE, BAR, COMMA, SEMI, NEWLINE, ROOT = (
+    "num", "var", "const", "func", "op", "open", "close", "bar", "comma", "semi", "newline", "root",
+)
+CLOSER = {"(": ")", "[": "]", "{": "}"}
+
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
+_SUPERSCRIPT_RUN = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+")
+_REPLACEMENTS = {
+    "−": "-", "–": "-", "—": "-", "‐": "-", "×": "*", "·": "*", "⋅": "*", "∙": "*", "∗": "*",
+    "÷": "/", "∕": "/", "\u00a0": " ", "\t": " ", "\r": "\n", "（": "(", "）": ")",
+}
+_NUMBER = re.compile(r"(\d+\.?\d*|\.\d+)(?:[eE]([+-]?)(\d+))?")
+_WORD = re.compile(r"[A-Za-z\u0370-\u03ff]+")
+_SINGLE = {
+    "+": (OP, "+"), "-": (OP, "-"), "*": (OP, "*"), "/": (OP, "/"), "^": (OP, "^"),
+    "±": (OP, "±"), "(": (OPEN, "("), "[": (OPEN, "["), "{": (OPEN, "{"), ")": (CLOSE, ")"),
+    "]": (CLOSE, "]"), "}": (CLOSE, "}"), "|": (BAR, "|"), ",": (COMMA, ","), ";": (SEMI, ";"),
+    "\n": (NEWLINE, "\n"), "√": (ROOT, "√"),
+}
+_REFUSED = {
+    "_": "Underscores are not allowed in answers",
+    "'": "Quotes are not allowed in answers", '"': "Quotes are not allowed in answers",
+    "`": "Backticks are not allowed in answers",
+    "=": "Type only the answer, without '='",
+    "!": "Factorials are not allowed — type the value",
+    "<": "Comparisons are not allowed — type only the answer",
+    ">": "Comparisons are not allowed — type only the answer",
+    "@": "'@' is not allowed — use * to multiply",
+    ":": "':' is not allowed in answers",
+    "\\": "Backslashes are not allowed — type sqrt(x), not \\sqrt{x}",
+    "#": "'#' is not allowed in answers", "$": "'$' is not allowed in answers",
+    "&": "'&' is not allowed in answers", "%": "'%' is not allowed — type a number or fraction",
+    "~": "'~' is not allowed in answers", "?": "'?' is not allowed in answers",
+}
+
+
+@dataclass(frozen=True)
+class Decimal:
+    """A decimal literal as written: its exact value, one unit in its last digit, its digits."""
+
+    value: Fraction
+    unit: Fraction
+    significant: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Token:
+    """One token: kind, text, position in the normalised text, and whether a space preceded it."""
+
+    kind: str
+    text: str
+    pos: int
+    spaced: bool
+    number: Fraction | None = None
+    decimal: Decimal | None = None
+
+
+def normalise(text: str, plus_minus: bool) -> str:
+    """Map Unicode and ASCII spellings onto our alphabet (`x²` → `x^(2)`, `**` → `^`)."""
+    if len(text) > limits.MAX_CHARS:
+        raise AnswerError(f"Answer too long ({len(text)} characters; at most {limits.MAX_CHARS})")
+    for old, new in _REPLACEMENTS.items():
+        text = text.replace(old, new)
+    text = _SUPERSCRIPT_RUN.sub(lambda m: "^(" + m.group().translate(_SUPERSCRIPTS) + ")", text)
+    text = text.replace("**", "^")
+    if plus_minus:
+        text = text.replace("+-", "±").replace("+/-", "±")
+    return text
+
+
+def _read_number(match: re.Match[str], pos: int, spaced: bool) -> Token:
+    mantissa, sign, exponent = match.group(1), match.group(2), match.group(3)
+    digits = mantissa.replace(".", "").lstrip("0")
+    if len(digits) > limits.MAX_LITERAL_DIGITS:
+        raise AnswerError(f"Number too large: at most {limits.MAX_LITERAL_DIGITS} digits")
+    scale = 0
+    if exponent is not None:
+        if len(exponent) > 3 or int(exponent) > limits.MAX_SCI_EXPONENT:
+            raise AnswerError("Number too large: the exponent after 'e' is too big")
+        scale = -int(exponent) if sign == "-" else int(exponent)
+    whole, _, fraction = mantissa.partition(".")
+    value = Fraction(int(whole or "0") * 10 ** len(fraction) + int(fraction or "0"),
+                     10 ** len(fraction)) * Fraction(10) ** scale
+    decimal = None
+    if "." in mantissa:
+        significant = len(digits) if digits else 1
+        decimal = Decimal(value, Fraction(1, 10 ** len(fraction)) * Fraction(10) ** scale,
+                          significant, match.group(0))
+    return Token(NUM, match.group(0), pos, spaced, number=value, decimal=decimal)
+
+
+def tokenize(text: str, variables: tuple[str, ...], plus_minus: bool = False) -> list[Token]:
+    """Normalise `text` and split it into tokens; raise AnswerError on anything not allowed."""
+    text = normalise(text, plus_minus)
+    tokens: list[Token] = []
+    i, spaced, n = 0, False, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == " ":
+            spaced, i = True, i + 1
+            continue
+        if ch.isdigit() or (ch == "." and i + 1 < n and text[i + 1].isdigit()):
+            match = _NUMBER.match(text, i)
+            assert match is not None
+            tokens.append(_read_number(match, i, spaced))
+            i = match.end()
+        elif ch in _SINGLE:
+            kind, canonical = _SINGLE[ch]
+            tokens.append(Token(kind, canonical, i, spaced))
+            i += 1
+        elif (word := _WORD.match(text, i)) is not None:
+            for k, piece in enumerate(resolve_word(word.group(), variables)):
+                kind = {"var": VAR, "const": CONST, "func": FUNC}[piece.kind]
+                tokens.append(Token(kind, piece.name, i, spaced and k == 0))
+            i = word.end()
+        else:
+            raise AnswerError(_refusal(ch))
+        spaced = False
+        if len(tokens) > limits.MAX_TOKENS:
+            raise AnswerError(f"Answer too long: at most {limits.MAX_TOKENS} symbols")
+    return tokens
+
+
+def _refusal(ch: str) -> str:
+    if ch in _REFUSED:
+        return _REFUSED[ch]
+    if ch == ".":
+        return "'.' can only be used in decimal numbers such as 0.5"
+    if ch == "±":
+        return "± is only for lists of values"
+    if not ch.isprintable():
+        return f"Unexpected character U+{ord(ch):04X} — type the answer as plain text"
+    return f"'{ch}' cannot be used in an answer"

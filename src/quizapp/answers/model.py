@@ -1,0 +1,92 @@
+"""Plain data of the answer engine: answer kinds, read answers and verdicts."""
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import sympy
+
+from quizapp.answers.lexer import Decimal
+
+
+class AnswerKind(StrEnum):
+    """What shape of answer a problem expects."""
+
+    EXPRESSION = "expression"
+    NUMBER = "number"
+    VECTOR = "vector"
+    MATRIX = "matrix"
+    MULTISET = "multiset"
+
+
+@dataclass(frozen=True)
+class Value:
+    """One read value: the exact expression, and the decimals the learner wrote in it."""
+
+    expr: sympy.Expr
+    decimals: tuple[Decimal, ...] = ()
+    shown: str | None = None  # a lone decimal as written, shown instead of its fraction
+
+    @property
+    def line(self) -> str:
+        """The value in plain sympy syntax, which reads back as the same value."""
+        return self.shown if self.shown is not None else sympy.sstr(self.expr)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A read answer: its kind, its values (row by row for a matrix) and its shape."""
+
+    kind: AnswerKind
+    values: tuple[Value, ...]
+    shape: tuple[int, ...] = ()  # () one value · (n,) vector or multiset · (rows, cols) matrix
+    notes: tuple[str, ...] = ()
+
+    @property
+    def line(self) -> str:
+        """The whole answer on one line, in syntax the engine reads back as equal."""
+        if self.kind == AnswerKind.MATRIX:
+            rows, cols = self.shape
+            return "[" + ", ".join(
+                "[" + ", ".join(v.line for v in self.values[r * cols:(r + 1) * cols]) + "]"
+                for r in range(rows)) + "]"
+        if self.kind == AnswerKind.VECTOR:
+            return "[" + ", ".join(v.line for v in self.values) + "]"
+        if self.kind == AnswerKind.MULTISET:
+            return ", ".join(v.line for v in self.values)
+        return self.values[0].line
+
+
+@dataclass(frozen=True)
+class Misconception:
+    """A classic mistake: its id, the answer it produces, and what to tell the learner."""
+
+    id: str
+    answer: "str | Answer"
+    feedback: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The result of checking one answer.
+
+    `error` is set when the answer could not be read; the learner is not penalised for it.
+    `details` says, entry by entry or value by value, which parts were right.
+    """
+
+    correct: bool
+    feedback: str
+    interpreted: str = ""
+    error: str | None = None
+    misconception: str | None = None
+    details: tuple[tuple[str, bool], ...] = field(default_factory=tuple)
+    notes: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, object]:
+        """The verdict as the JSON object of the `check --batch` contract."""
+        return {
+            "correct": self.correct,
+            "error": self.error,
+            "feedback": self.feedback,
+            "misconception": self.misconception,
+            "interpreted": self.interpreted,
+        }
