@@ -1,6 +1,7 @@
 """Check a learner's answer against the expected one and say what is wrong: the Verdict."""
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from quizapp.answers.equivalence import Comparison, Domain, functions_equal, values_equal
 from quizapp.answers.errors import AnswerError
@@ -8,6 +9,8 @@ from quizapp.answers.model import Answer, AnswerKind, Misconception, Value, Verd
 from quizapp.answers.reading import read_answer
 
 RIGHT = "Correct!"
+# Expected answers and misconceptions recur across checks (a problem, a class's batch): read once.
+_read_trusted = lru_cache(maxsize=1024)(read_answer)
 _RELATION_FEEDBACK = {
     "negated": "Check the sign: your answer is the negative of the right one.",
     "factor": "Close: your answer is off by a constant factor.",
@@ -28,7 +31,7 @@ def check(answer: str, expected: str | Answer, kind: str | AnswerKind,
     variables = tuple(variables)
     entry_variables = variables if kind == AnswerKind.EXPRESSION else ()
     try:
-        want = expected if isinstance(expected, Answer) else read_answer(
+        want = expected if isinstance(expected, Answer) else _read_trusted(
             expected, kind, _expected_variables(expected, kind, variables))
     except AnswerError as exc:
         return Verdict(False, f"The expected answer cannot be read: {exc.message}",
@@ -58,7 +61,7 @@ def _name_misconception(verdict: Verdict, got: Answer, misconceptions: Sequence[
     for misconception in misconceptions:
         try:
             wrong = misconception.answer if isinstance(misconception.answer, Answer) else \
-                read_answer(misconception.answer, got.kind, variables)
+                _read_trusted(misconception.answer, got.kind, variables)
         except AnswerError:
             continue
         if compare(wrong, got, variables, domain).correct:
@@ -109,6 +112,9 @@ def _compare_arrays(want: Answer, got: Answer, variables: Sequence[str],
     same_shape = want.shape == got.shape and want.kind == got.kind
     # A column written as a row (or as a plain list) is the same vector.
     same_vector = _flat_shape(want) and _flat_shape(got) and len(want.values) == len(got.values)
+    if want.kind == got.kind == AnswerKind.VECTOR and not same_shape:
+        return Verdict(False, f"Wrong length: expected {len(want.values)} values, got "
+                              f"{len(got.values)}.", got.line, notes=got.notes)
     if not (same_shape or same_vector):
         return Verdict(False, f"Wrong shape: expected {_shape_name(want)}, got "
                               f"{_shape_name(got)}.", got.line, notes=got.notes)

@@ -10,6 +10,7 @@ import random
 import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import mpmath
 import sympy
@@ -49,19 +50,49 @@ def _sample(rng: random.Random, bounds: tuple[float, float] | None) -> float:
     return value
 
 
-def _points(expected: sympy.Expr, symbols: Sequence[sympy.Symbol], domain: Domain | None,
-            seed: int, real_only: bool) -> list[tuple[dict, object]]:
-    """Points where `expected` is defined (and real on a real domain), with its values there."""
+def _defined(value: Value, point: dict) -> bool:
+    """Whether `value` is defined at `point` on the real line (its roots, logs, arcsines)."""
+    for kind, argument in value.conditions:
+        try:
+            z = evaluate(argument, point)
+        except Undefined:
+            return False
+        if abs(z.imag) > RELATIVE_TOLERANCE * max(1, abs(z)):
+            return False
+        if (kind == "nonnegative" and z.real < 0) or (kind == "positive" and z.real <= 0) \
+                or (kind == "unit" and abs(z.real) > 1):
+            return False
+    return True
+
+
+@lru_cache(maxsize=1024)
+def _reference(expected: Value, variables: tuple[str, ...],
+               domain: tuple[tuple[str, tuple[float, float]], ...]) -> tuple[list, bool]:
+    """Sample points where `expected` is defined, with its values there, and whether they are
+    real-line points. Cached: the same problem is checked again and again."""
+    symbols = [sympy.Symbol(v) for v in variables]
+    seed = zlib.crc32(sympy.srepr(expected.expr).encode())
+    real = not expected.expr.has(sympy.I)
+    points = _points(expected, symbols, dict(domain), seed, real_only=real) if real else []
+    if len(points) < 3:  # nowhere real on the domain: compare as complex functions
+        real = False
+        points = _points(expected, symbols, dict(domain), seed, real_only=False)
+    return points, real
+
+
+def _points(expected: Value, symbols: Sequence[sympy.Symbol], domain: Domain, seed: int,
+            real_only: bool) -> list[tuple[dict, object]]:
     ctx = context()
     rng = random.Random(seed)
     found: list[tuple[dict, object]] = []
     for _ in range(MAX_TRIES):
-        point = {s: ctx.mpf(_sample(rng, (domain or {}).get(s.name))) for s in symbols}
+        point = {s: ctx.mpf(_sample(rng, domain.get(s.name))) for s in symbols}
         try:
-            value = evaluate(expected, point)
+            value = evaluate(expected.expr, point)
         except Undefined:
             continue
-        if real_only and abs(value.imag) > RELATIVE_TOLERANCE * max(1, abs(value)):
+        if real_only and (abs(value.imag) > RELATIVE_TOLERANCE * max(1, abs(value))
+                          or not _defined(expected, point)):
             continue
         found.append((point, value))
         if len(found) >= REQUIRED_POINTS:
@@ -73,22 +104,21 @@ def _describe(point: dict) -> str:
     return ", ".join(f"{s} = {mpmath.nstr(v, 4)}" for s, v in point.items())
 
 
-def functions_equal(expected: sympy.Expr, answer: sympy.Expr, variables: Sequence[str],
+def functions_equal(expected: Value, answer: Value, variables: Sequence[str],
                     domain: Domain | None = None) -> Comparison:
-    """Whether `answer` equals `expected` as a function of `variables` on `domain` (default ℝ)."""
-    if expected == answer:
+    """Whether `answer` equals `expected` as a function of `variables` on `domain` (default ℝ):
+    equal at sample points where `expected` is defined, and defined at all of them."""
+    if expected.expr == answer.expr and set(answer.conditions) <= set(expected.conditions):
         return Comparison(True)
-    symbols = [sympy.Symbol(v) for v in variables]
-    seed = zlib.crc32(sympy.srepr(expected).encode())
-    points = _points(expected, symbols, domain, seed, real_only=not expected.has(sympy.I))
-    if len(points) < 3:  # nowhere real on the domain: compare as complex functions
-        points = _points(expected, symbols, domain, seed, real_only=False)
+    points, real = _reference(expected, tuple(variables), tuple(sorted((domain or {}).items())))
     if not points:
         return Comparison(False, checkable=False)
     ratios, differences, mismatch = [], [], None
     for point, want in points:
         try:
-            got = evaluate(answer, point)
+            if real and not _defined(answer, point):
+                raise Undefined("outside the answer's domain")
+            got = evaluate(answer.expr, point)
         except Undefined:
             return Comparison(False, "undefined", _describe(point))
         if not _close(got, want, want):
@@ -141,4 +171,4 @@ def values_equal(expected: Value, answer: Value, variables: Sequence[str],
     if not expected.expr.free_symbols and not answer.expr.free_symbols:
         return constants_equal(expected, answer)
     names = sorted({*variables, *(str(s) for s in expected.expr.free_symbols)})
-    return functions_equal(expected.expr, answer.expr, names, domain)
+    return functions_equal(expected, answer, names, domain)

@@ -32,6 +32,7 @@ from quizapp.answers.lexer import (
 
 PLUS_MINUS = sympy.Dummy("pm")  # stands for ±1 until a multiset is expanded
 _OPERAND_START = {NUM, VAR, CONST, FUNC, OPEN, ROOT, BAR}
+_CONDITIONS = {"sqrt": "nonnegative", "log": "positive", "asin": "unit", "acos": "unit"}
 
 
 class ExpressionParser:
@@ -46,6 +47,9 @@ class ExpressionParser:
         self.bars = 0
         self.plus_minus_count = 0
         self.decimals: list[Decimal] = []
+        # Where the answer is defined on the real line, recorded before sympy can simplify it
+        # away: `(√x)²` becomes x, but it is undefined for x < 0.
+        self.conditions: list[tuple[str, sympy.Expr]] = []
         self.notes: list[str] = []
         self._ambiguous = False
 
@@ -164,6 +168,8 @@ class ExpressionParser:
                 and self.starts_operand(follower) and follower is not None
                 and not follower.spaced):
             self._ambiguous = True  # e^2x
+        if exponent.is_Rational and exponent.q % 2 == 0:
+            self.conditions.append(("nonnegative", base))
         return build.power(base, exponent)
 
     def atom(self) -> sympy.Expr:
@@ -251,6 +257,7 @@ class ExpressionParser:
         else:
             raise AnswerError(f"'{shown}' needs an argument, e.g. {shown}(x)")
         result = build.apply(name, args)
+        self.conditions.extend((_CONDITIONS[name], arg) for arg in args if name in _CONDITIONS)
         return build.power(result, raised) if raised is not None else result
 
     def short_argument(self, shown: str) -> sympy.Expr:

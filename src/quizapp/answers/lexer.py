@@ -107,6 +107,9 @@ def _read_number(match: re.Match[str], pos: int, spaced: bool) -> Token:
 def tokenize(text: str, variables: tuple[str, ...], plus_minus: bool = False) -> list[Token]:
     """Normalise `text` and split it into tokens; raise AnswerError on anything not allowed."""
     text = normalise(text, plus_minus)
+    refused = next((ch for ch in text if ch in _REFUSED), None)
+    if refused is not None:  # say the most telling thing first: `y = 3x` is about the '='
+        raise AnswerError(_REFUSED[refused])
     tokens: list[Token] = []
     i, spaced, n = 0, False, len(text)
     while i < n:

@@ -25,6 +25,8 @@ class Value:
     expr: sympy.Expr
     decimals: tuple[Decimal, ...] = ()
     shown: str | None = None  # a lone decimal as written, shown instead of its fraction
+    # (kind, argument): where the value is defined on the real line, e.g. ("positive", x) for ln x
+    conditions: tuple[tuple[str, sympy.Expr], ...] = ()
 
     @property
     def line(self) -> str:

@@ -97,7 +97,7 @@ class _Reader:
         if len(tokens) <= 2 and tokens[-1].decimal is not None and (
                 len(tokens) == 1 or (tokens[0].kind == OP and tokens[0].text in "+-")):
             shown = "".join(t.text for t in tokens if t.text != "+")
-        return Value(expr, tuple(parser.decimals), shown)
+        return Value(expr, tuple(parser.decimals), shown, tuple(parser.conditions))
 
 
 def _check_brackets(tokens: list[Token]) -> None:
@@ -243,7 +243,7 @@ def _expand_plus_minus(values: tuple[Value, ...]) -> tuple[Value, ...]:
             continue
         # Several ± in one value go together, as in (−b ± √d)/2a: one sign for them all.
         for sign in (1, -1):
-            out.append(Value(value.expr.subs(PLUS_MINUS, sign), value.decimals))
+            out.append(Value(value.expr.subs(PLUS_MINUS, sign), value.decimals))  # constants
     if len(out) > limits.MAX_ENTRIES:
         raise AnswerError(f"Too many values: at most {limits.MAX_ENTRIES}")
     return tuple(out)

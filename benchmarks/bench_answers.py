@@ -1,0 +1,97 @@
+"""Answer engine speed: check latency over the case table (vs sympy.simplify in the same run),
+preview latency per keystroke, and the import time of quizapp.answers.
+
+Goals: check p99 ≤ 20 ms and ≥ 20× faster than `simplify(a - b) == 0`; preview p50 ≤ 5 ms.
+"""
+
+import statistics
+import subprocess
+import sys
+import time
+
+from _common import grading_cases, summary
+from quizapp.answers import AnswerError, check, preview, read_answer
+
+REPEATS = 3
+TYPED = [
+    "3x^2 + 2x - 5", "e^(x ln x)(1+ln x)", "sigmoid(3x)(1 - sigmoid(3x))*3", "2xcos(x^2)",
+    "[[1, 2], [3, 4]]", "(5±√33)/2", "1 2 3; 4 5 6", "-sin(x)/(cos(x))^2", "1 + tan²x",
+]
+
+
+def check_latency(cases: list[tuple]) -> list[float]:
+    for kind, expected, answer, variables, domain, _ in cases:  # warm caches once
+        check(answer, expected, kind, variables, domain)
+    samples = []
+    for _ in range(REPEATS):
+        for kind, expected, answer, variables, domain, _ in cases:
+            start = time.perf_counter()
+            check(answer, expected, kind, variables, domain)
+            samples.append(time.perf_counter() - start)
+    return samples
+
+
+def simplify_latency(cases: list[tuple]) -> tuple[list[float], list[float]]:
+    """Time `simplify(a - b) == 0` and our check on the single-value cases both can read."""
+    import sympy
+
+    ours, theirs = [], []
+    for kind, expected, answer, variables, domain, _ in cases:
+        if kind not in ("expression", "number"):
+            continue
+        try:
+            want = read_answer(expected, kind, variables).values[0].expr
+            got = read_answer(answer, kind, variables).values[0].expr
+        except AnswerError:
+            continue
+        start = time.perf_counter()
+        _ = sympy.simplify(want - got) == 0
+        theirs.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        check(answer, expected, kind, variables, domain)
+        ours.append(time.perf_counter() - start)
+    return ours, theirs
+
+
+def preview_latency() -> list[float]:
+    samples = []
+    for text in TYPED:
+        kind = "matrix" if text[0] in "[1" and ("[[" in text or ";" in text) else (
+            "multiset" if "±" in text else "expression")
+        for end in range(1, len(text) + 1):
+            start = time.perf_counter()
+            preview(text[:end], kind)
+            samples.append(time.perf_counter() - start)
+    return samples
+
+
+def import_time() -> tuple[float, float]:
+    """Median wall time of `import quizapp.answers` and of a bare interpreter, in seconds."""
+    def run(code: str) -> float:
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", code], check=True)
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+    return run("import quizapp.answers"), run("pass")
+
+
+def main() -> None:
+    cases = grading_cases()
+    print(f"== answer engine ({len(cases)} cases from tests/answers/test_case_table.py)")
+    print(f"check latency (warm, x{REPEATS}):   {summary(check_latency(cases))}")
+    ours, theirs = simplify_latency(cases)
+    ratio = statistics.mean(theirs) / statistics.mean(ours)
+    print(f"  same {len(ours)} single-value cases, our check: {summary(ours)}")
+    print(f"  sympy simplify(a-b)==0:           {summary(theirs)}")
+    print(f"  check is {ratio:.0f}x faster than simplify on mean latency (goal ≥ 20x)")
+    print(f"preview per keystroke:            {summary(preview_latency())}")
+    loaded, bare = import_time()
+    print(f"import quizapp.answers: {loaded * 1000:.0f} ms wall "
+          f"(bare python {bare * 1000:.0f} ms, so {1000 * (loaded - bare):.0f} ms for the import)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,149 @@
+"""How learner text is read: the forms of each kind, ambiguity notes, and the messages."""
+
+import pytest
+
+from quizapp.answers import AnswerError, AnswerKind, preview, read_answer
+
+
+def line(text: str, kind: str = "expression", variables: tuple[str, ...] = ("x",)) -> str:
+    return read_answer(text, kind, variables).line
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("2x", "2*x"),
+    ("3sin(x)", "3*sin(x)"),
+    ("x(x+1)", "x*(x + 1)"),
+    ("2(x+1)", "2*x + 2"),
+    ("e^x", "exp(x)"),
+    ("exp(x)", "exp(x)"),
+    ("ln x", "log(x)"),
+    ("log(x)", "log(x)"),
+    ("|x|", "Abs(x)"),
+    ("abs(x)", "Abs(x)"),
+    ("π", "pi"),
+    ("x²", "x**2"),
+    ("x³ − 2·x", "x**3 - 2*x"),
+    ("3×x⁴", "3*x**4"),
+    ("√x", "sqrt(x)"),
+    ("sin x", "sin(x)"),
+    ("-x^2", "-x**2"),
+    ("2^3^2", "512"),
+    ("x^-1", "1/x"),
+    ("e^-x", "exp(-x)"),
+    ("sin^2 x", "sin(x)**2"),
+    ("sigmoid(x)", "sigmoid(x)"),
+    ("σ(x)", "sigmoid(x)"),
+    ("2xsin(x)", "2*x*sin(x)"),
+    ("0.5x", "x/2"),
+    ("1e-9", "1/1000000000"),
+    ("x**2", "x**2"),
+])
+def test_expressions_read_as_learners_mean(text: str, read: str) -> None:
+    assert line(text) == read
+
+
+def test_two_letter_product_needs_both_variables() -> None:
+    assert line("xy", variables=("x", "y")) == "x*y"
+    with pytest.raises(AnswerError, match="uses y; this question is in x"):
+        read_answer("xy", "expression", ("x",))
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("1/2x", "x/2"),
+    ("e^2x", "x*exp(2)"),
+    ("sin x cos x", "sin(x)*cos(x)"),
+])
+def test_ambiguous_input_is_read_one_way_and_the_preview_says_so(text: str, read: str) -> None:
+    shown = preview(text, "expression")
+    assert shown.ok and shown.line == read
+    assert shown.notes and text in shown.notes[0]
+
+
+@pytest.mark.parametrize("text", ["[[1,2],[3,4]]", "[1,2;3,4]", "1 2; 3 4", "1 2\n3 4",
+                                  "[1, 2]\n[3, 4]", "  1, 2\n 3, 4\n"])
+def test_matrix_forms(text: str) -> None:
+    answer = read_answer(text, "matrix", ())
+    assert answer.shape == (2, 2)
+    assert answer.line == "[[1, 2], [3, 4]]"
+
+
+def test_matrix_entries_may_be_expressions_and_negative() -> None:
+    assert line("1/2 -sqrt(2); 3 - 1 4", "matrix", ()) == "[[1/2, -sqrt(2)], [2, 4]]"
+
+
+@pytest.mark.parametrize("text", ["[1,2,3]", "(1,2,3)", "1, 2, 3", "[1;2;3]",
+                                  "[[1],[2],[3]]", "[[1,2,3]]", "{1, 2, 3}"])
+def test_vector_forms(text: str) -> None:
+    assert line(text, "vector", ()) == "[1, 2, 3]"
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("2, 5", "2, 5"), ("{2, 5}", "2, 5"), ("[2, 5]", "2, 5"),
+    ("(5±√33)/2", "5/2 + sqrt(33)/2, 5/2 - sqrt(33)/2"),
+    ("(5+-sqrt(33))/2", "5/2 + sqrt(33)/2, 5/2 - sqrt(33)/2"),
+    ("1±2i", "1 + 2*I, 1 - 2*I"),
+    ("3, 3, 1", "3, 3, 1"),
+])
+def test_multiset_forms(text: str, values: str) -> None:
+    assert line(text, "multiset", ()) == values
+
+
+def test_plus_minus_only_in_lists() -> None:
+    with pytest.raises(AnswerError, match="only for lists"):
+        read_answer("1±x", "expression")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("sinx", "Unknown name 'sinx' — did you mean sin(x)?"),
+    ("y+1", "Your answer uses y; this question is in x"),
+    ("(x+1", "Check your brackets"),
+    ("x+1)", "Check your brackets"),
+    ("[x+1)", "Check your brackets"),
+    ("9^9^9^9", "Number too large"),
+    ("x^", "ends too early"),
+    ("2 3", "operator missing"),
+    ("diff(x^2, x)", "not allowed"),
+    ("integrate(x)", "not allowed"),
+    ("Derivative(x)", "not allowed"),
+    ("x.real", "'.' can only be used in decimal numbers"),
+    ("__import__", "Underscores"),
+    ("'x'", "Quotes"),
+    ("lambda: 1", "not allowed"),
+    ("lambda x", "not maths"),
+    ("y = 3x", "without '='"),
+    ("1/0", "Division by zero"),
+    ("sqr(x)", "did you mean sqrt"),
+    ("x" * 3000, "too long"),
+    ("-" * 5000 + "x", "too"),
+])
+def test_unreadable_answers_say_what_to_fix(text: str, message: str) -> None:
+    with pytest.raises(AnswerError) as caught:
+        read_answer(text, "expression")
+    assert message.lower() in caught.value.message.lower()
+    assert "\n" not in caught.value.message
+
+
+def test_number_kind_refuses_variables() -> None:
+    with pytest.raises(AnswerError, match="number"):
+        read_answer("2x", AnswerKind.NUMBER, ())
+
+
+def test_matrix_rows_must_match() -> None:
+    with pytest.raises(AnswerError, match="same number of entries"):
+        read_answer("1 2; 3", "matrix", ())
+
+
+def test_preview_renders_two_dimensional_maths_and_ascii() -> None:
+    fraction = preview("1/(x+1)", "expression")
+    assert fraction.ok and "\n" in fraction.text and "─" in fraction.text
+    plain = preview("1/(x+1)", "expression", unicode=False)
+    assert plain.ok and "─" not in plain.text and "-" in plain.text
+    assert plain.text.isascii()
+    matrix = preview("1 2; 3 4", "matrix")
+    assert matrix.text.count("\n") >= 1 and "1" in matrix.text and "4" in matrix.text
+
+
+def test_preview_of_bad_input_carries_the_message() -> None:
+    shown = preview("sinx", "expression")
+    assert not shown.ok and shown.message is not None and "sin(x)" in shown.message
+    assert preview("", "expression").message == "Type your answer"
