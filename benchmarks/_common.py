@@ -31,8 +31,4 @@ def grading_cases() -> list[tuple]:
     module = importlib.util.module_from_spec(spec)
     sys.modules["case_table"] = module
     spec.loader.exec_module(module)
-    rows = []
-    for name in dir(module):
-        if name.endswith("_CASES"):
-            rows.extend(param.values[:6] for param in getattr(module, name))
-    return rows
+    return [param.values[:6] for param in module.ALL_CASES]

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 import sympy
 
@@ -28,7 +29,7 @@ class Value:
     # (kind, argument): where the value is defined on the real line, e.g. ("positive", x) for ln x
     conditions: tuple[tuple[str, sympy.Expr], ...] = ()
 
-    @property
+    @cached_property
     def line(self) -> str:
         """The value in plain sympy syntax, which reads back as the same value."""
         return self.shown if self.shown is not None else sympy.sstr(self.expr)
@@ -43,7 +44,7 @@ class Answer:
     shape: tuple[int, ...] = ()  # () one value · (n,) vector or multiset · (rows, cols) matrix
     notes: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def line(self) -> str:
         """The whole answer on one line, in syntax the engine reads back as equal."""
         if self.kind == AnswerKind.MATRIX:
