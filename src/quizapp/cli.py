@@ -66,3 +66,116 @@ def check(kind: str | None, expected: str | None, answer: str | None,
         for note in verdict.notes:
             click.echo(f"  note: {note}")
     sys.exit(0 if verdict.correct else 1)
+
+
+def _bank_or_exit():
+    """Load the bank, or print its problems one per line and exit 1."""
+    from quizapp.bank import BankError, default_bank
+
+    try:
+        return default_bank()
+    except BankError as exc:
+        for problem in exc.problems:
+            click.echo(f"question bank: {problem}", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def topics(as_json: bool) -> None:
+    """List the topics, their skills and how many problem families each has."""
+    import json
+
+    bank = _bank_or_exit()
+    rows = []
+    for topic in bank.topics.values():
+        skills = []
+        for skill in topic.skills:
+            families = [f for f in bank.families.values() if f.skill == skill.id]
+            skills.append({"id": skill.id, "name": skill.name, "families": len(families),
+                           "difficulties": sorted({f.difficulty for f in families})})
+        rows.append({"id": topic.id, "name": topic.name, "description": topic.description,
+                     "families": sum(s["families"] for s in skills), "skills": skills})
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo(f"{row['name']} ({row['id']}) — {row['families']} families")
+        for skill in row["skills"]:
+            levels = ",".join(str(d) for d in skill["difficulties"]) or "-"
+            click.echo(f"  {skill['id']:<30} {skill['name']:<32} families {skill['families']}"
+                       f"  difficulty {levels}")
+
+
+@main.command()
+@click.option("--topic", help="Topic id (see `quizapp topics`).")
+@click.option("--skill", help="Skill id within the topic.")
+@click.option("--difficulty", type=click.IntRange(1, 3), help="1, 2 or 3.")
+@click.option("--count", type=click.IntRange(1, 10_000), default=1, show_default=True)
+@click.option("--seed", type=click.IntRange(0, 2**31), default=0, show_default=True)
+@click.option("--id", "problem_id", help="Regenerate one problem from its id.")
+def generate(topic: str | None, skill: str | None, difficulty: int | None, count: int,
+             seed: int, problem_id: str | None) -> None:
+    """Print generated problems as JSON Lines (the same arguments give the same bytes)."""
+    import json
+
+    from quizapp.bank import UnknownProblem, choose_families, generate_problems, problem_by_id
+
+    bank = _bank_or_exit()
+    if problem_id is not None:
+        try:
+            problems = [problem_by_id(bank, problem_id)]
+        except UnknownProblem as exc:
+            raise click.BadParameter(exc.message, param_hint="--id") from None
+    else:
+        if topic is None and skill is None:
+            raise click.UsageError("give --topic (or --skill, or --id); see `quizapp topics`")
+        if topic is not None and topic not in bank.topics:
+            raise click.BadParameter(f"unknown topic '{topic}'; choose from "
+                                     f"{', '.join(bank.topics)}", param_hint="--topic")
+        families = choose_families(bank, topic, skill, difficulty)
+        if not families:
+            raise click.UsageError("no problem family matches those filters; see "
+                                   "`quizapp topics`")
+        problems = generate_problems(bank, families, count, seed)
+    for problem in problems:
+        click.echo(json.dumps(problem.model_dump(mode="json"), ensure_ascii=False))
+
+
+@main.group()
+def bank() -> None:
+    """The question bank."""
+
+
+@bank.command("check")
+@click.option("--seeds", type=click.IntRange(1, 100_000), default=200, show_default=True,
+              help="Problems to generate and check per family.")
+@click.option("--family", "families", multiple=True, help="Only these families.")
+def bank_check(seeds: int, families: tuple[str, ...]) -> None:
+    """Validate the bank and self-test every family; exit 1 on any problem."""
+    import time
+
+    from quizapp.bank.selftest import self_test
+
+    loaded = _bank_or_exit()
+    unknown = [f for f in families if f not in loaded.families]
+    if unknown:
+        raise click.BadParameter(f"unknown family {', '.join(unknown)}", param_hint="--family")
+    click.echo(f"{len(loaded.resources)} resources, {len(loaded.topics)} topics, "
+               f"{len(loaded.families)} families: valid")
+    click.echo(f"{'family':<30} {'topic':<16} {'lvl':>3} {'seeds':>6} {'faults':>6} {'time':>7}")
+    start = time.perf_counter()
+
+    def row(report) -> None:
+        click.echo(f"{report.family:<30} {report.topic:<16} {report.difficulty:>3} "
+                   f"{report.seeds:>6} {len(report.failures):>6} {report.seconds:>6.1f}s")
+
+    reports = self_test(loaded, seeds, list(families) or None, row)
+    failures = [f for r in reports for f in r.failures]
+    total = sum(r.seeds for r in reports)
+    click.echo(f"{total} problems checked in {time.perf_counter() - start:.1f}s: "
+               f"{len(failures)} faults")
+    for failure in failures[:30]:
+        click.echo(f"  FAULT {failure}")
+    if failures:
+        sys.exit(1)

@@ -179,8 +179,11 @@ CODE_CASES = [(kind, payload) for payload in CODE_PAYLOADS for kind in KINDS] + 
 ]
 
 
-def _matrix_text(n: int) -> str:
-    rows = ("[" + ", ".join(str((r * n + c) % 10) for c in range(n)) + "]" for r in range(n))
+def _matrix_text(n: int, entry: str | None = None) -> str:
+    def cell(r: int, c: int) -> str:
+        return entry if entry is not None else str((r * n + c) % 10)
+
+    rows = ("[" + ", ".join(cell(r, c) for c in range(n)) + "]" for r in range(n))
     return "[" + ", ".join(rows) + "]"
 
 
@@ -234,6 +237,29 @@ RESOURCE_CASES: list[tuple[str, str, tuple[str, ...]]] = [
     ("power-chain-2", "2^" * 5000 + "2", SCALAR),
     ("division-chain", "1/" * 5000 + "x", ("expression",)),
     ("binomial-product", "(x+1)*" * 2000 + "1", ("expression",)),
+    # Just under the engine's size caps, so the reader itself is exercised, not only the cap.
+    ("cap-minus", "-" * 1990 + "x", ("expression",)),
+    ("cap-parens", "(" * 995 + "x" + ")" * 995, ("expression",)),
+    ("cap-sum", "x+" * 299 + "x", ("expression",)),
+    ("cap-product", "x*" * 299 + "x", ("expression",)),
+    ("cap-digits", "1" * 1999, SCALAR),
+    ("cap-sin", "sin(" * 399 + "x" + ")" * 399, ("expression",)),
+    ("cap-power-chain", "x^" * 20 + "x", ("expression",)),
+    ("cap-word-x", "x" * 1999, ("expression",)),
+    ("cap-word-q", "q" * 1999, SCALAR),
+    ("cap-word-sigma", "σ" * 1999, ("expression",)),
+    ("cap-word-sin", "sin" * 666, ("expression",)),
+    ("cap-word-xsin", "xsin" * 499, ("expression",)),
+    ("cap-word-letters", "abcdefghij" * 199, ("expression",)),
+    ("sum-of-1000th-powers", "+".join(f"(x+{k})^1000" for k in range(60)), ("expression",)),
+    ("cancelling-1000th-powers", "(x+1)^1000*(x-1)^1000-(x^2-1)^1000", ("expression",)),
+    ("surd-power", "(sqrt(2)+sqrt(3))^1000", SCALAR),
+    ("sin-1e1000", "sin(10^1000)", SCALAR),
+    ("power-of-power", "((x^1000)^1000)^1000", ("expression",)),
+    ("exp-x-1000", "exp(x^1000)", ("expression",)),
+    ("cap-vector", "[" + ", ".join(["9^9"] * 399) + "]", ("vector",)),
+    ("cap-matrix", _matrix_text(20, "99"), ("matrix",)),
+    ("cap-multiset", ", ".join(["2^999"] * 280), ("multiset",)),
     ("deep-brackets", "[" * 3000 + "1" + "]" * 3000, ("vector", "matrix")),
     ("deep-braces", "{" * 3000 + "1" + "}" * 3000, ("multiset",)),
     ("vector-100k", "[" + ", ".join(["1"] * 100000) + "]", ("vector",)),

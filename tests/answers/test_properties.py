@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, assume, given, note, settings
+from hypothesis import HealthCheck, assume, event, given, note, settings
 from hypothesis import strategies as st
 
 from quizapp.answers import check, preview
@@ -143,11 +143,65 @@ def test_token_soup_round_trip(
     verdict = _verdict(text, EXPECTED[kind], kind, variables)
     # Text preview cannot read, check cannot read either. (The converse need not hold: check
     # also knows the expected value, and may refuse e.g. an x where a number is due.)
+    event(f"{kind}: {'read' if shown.ok else 'refused'}")
     if not shown.ok:
         assert verdict.error, f"preview refused ({shown.message!r}) but check read it: {verdict}"
         assert verdict.correct is False
         return
     _round_trip(text, kind, variables, unicode)
+
+
+# Soup of plausible pieces (operand, operator, operand, ...), so that far more of it reads OK
+# and the round trip gets exercised on the engine's unicode and shorthand forms.
+OPERANDS = [
+    "x", "2", "0.5", "10", "pi", "π", "e", "1e5", "1e-3", "9^9", "sin(x)", "ln(x)", "sqrt(x)",
+    "√x", "√(x+1)", "x²", "x³", "|x|", "(x+1)", "(−x)", "−x", "2x", "3(x-1)", "sin x", "e^x",
+    "cos(2x)", "exp(-x)", "x^-1", "x⁻¹", "3!", "abs(x-2)", "σ(x)", "tan(x)", "1/2",
+]
+NUMERIC_OPERANDS = [
+    "2", "0.5", "10", "pi", "π", "e", "1e5", "1e-3", "9^9", "sin(1)", "ln(2)", "sqrt(2)", "√2",
+    "√(3)", "2²", "|−3|", "(1+2)", "−1", "2π", "3(1-2)", "e^2", "3!", "1/3", "cos(0)", "2^-1",
+]
+OPERATORS = ["+", "-", "−", "*", "·", "×", "/", "÷", "^", "**", " ", "", " + ", " - ", "±"]
+
+
+@st.composite
+def plausible_value(draw: st.DrawFn, numeric: bool) -> str:
+    operands = st.sampled_from(NUMERIC_OPERANDS if numeric else OPERANDS)
+    parts = [draw(operands)]
+    for _ in range(draw(st.integers(0, 4))):
+        parts += [draw(st.sampled_from(OPERATORS)), draw(operands)]
+    return "".join(parts)
+
+
+@st.composite
+def plausible_soup(draw: st.DrawFn) -> tuple[str, str]:
+    kind = draw(kinds)
+    if kind in ("expression", "number"):
+        return kind, draw(plausible_value(kind == "number"))
+    values = st.lists(plausible_value(True), min_size=1, max_size=3)
+    if kind == "vector":
+        return kind, "[" + ", ".join(draw(values)) + "]"
+    if kind == "multiset":
+        return kind, ", ".join(draw(values))
+    cols = draw(st.integers(1, 3))
+    rows = draw(st.lists(st.lists(plausible_value(True), min_size=cols, max_size=cols),
+                         min_size=1, max_size=3))
+    return kind, "[" + ", ".join("[" + ", ".join(row) + "]" for row in rows) + "]"
+
+
+@SETTINGS
+@given(case=plausible_soup(), unicode=st.booleans())
+def test_plausible_soup_round_trip(case: tuple[str, str], unicode: bool) -> None:
+    kind, text = case
+    shown = _preview(text, kind, ("x",), unicode)
+    verdict = _verdict(text, EXPECTED[kind], kind)
+    event(f"{kind}: {'read' if shown.ok else 'refused'}")
+    if not shown.ok:
+        assert verdict.error, f"preview refused ({shown.message!r}) but check read it: {verdict}"
+        assert verdict.correct is False
+        return
+    _round_trip(text, kind, ("x",), unicode)
 
 
 # --- structured expressions ------------------------------------------------------------------

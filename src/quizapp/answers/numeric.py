@@ -128,3 +128,11 @@ _FUNCTIONS = {
     sympy.arg: lambda c, z: c.arg(z),
     sympy.sign: lambda c, z: z / abs(z) if z != 0 else c.mpf(0),
 }
+
+
+def evaluate_float(expr: sympy.Expr, point: Mapping[sympy.Symbol, float]) -> complex:
+    """A quick double-precision value of `expr` at `point`; raise Undefined if it has none."""
+    try:
+        return complex(_eval(mpmath.fp, expr, point))
+    except (ZeroDivisionError, ValueError, OverflowError, TypeError) as exc:
+        raise Undefined(str(exc)) from exc

@@ -1,9 +1,27 @@
-"""Grading against a generated problem by its id (the question bank comes in a later step)."""
+"""Grading against a generated problem by its id, naming the misconception an answer matches."""
 
-from quizapp.answers import Verdict
+from functools import lru_cache
+
+from quizapp.answers import Misconception, Verdict, check
+from quizapp.bank import Problem, UnknownProblem, default_bank, problem_by_id
+
+
+@lru_cache(maxsize=256)
+def _problem(problem_id: str) -> Problem:
+    return problem_by_id(default_bank(), problem_id)
+
+
+def grade_against(problem: Problem, answer: str) -> Verdict:
+    """Check `answer` against `problem`, with its misconceptions."""
+    known = [Misconception(m.id, m.answer, m.feedback) for m in problem.misconceptions]
+    return check(answer, problem.answer, problem.answer_kind, problem.variables,
+                 problem.domain or None, known)
 
 
 def grade_problem(problem_id: str, answer: str) -> Verdict:
-    """Grade `answer` against the problem `problem_id`."""
-    message = f"unknown problem id {problem_id!r}"
-    return Verdict(False, message, error=message)
+    """Grade `answer` against the problem `problem_id`; an unknown id gives an error verdict."""
+    try:
+        problem = _problem(problem_id)
+    except UnknownProblem as exc:
+        return Verdict(False, exc.message, error=exc.message)
+    return grade_against(problem, answer)

@@ -1,0 +1,146 @@
+"""Load and validate the question bank; every problem found is reported with file, family, field."""
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from quizapp.bank.schema import Family, FamilyFile, Resource, ResourceFile, Skill, Topic, TopicFile
+from quizapp.generators.common import Params
+
+BANK_DIR = Path(__file__).resolve().parent.parent / "question_bank"
+
+
+class BankError(Exception):
+    """The bank has problems; `problems` lists them, one line each."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class Bank:
+    """The loaded bank, indexed by id."""
+
+    resources: dict[str, Resource]
+    topics: dict[str, Topic]
+    families: dict[str, Family]
+    params: dict[str, Params] = field(default_factory=dict)
+    path: Path = BANK_DIR
+
+    def skill(self, skill_id: str) -> Skill:
+        """The skill with this id."""
+        for topic in self.topics.values():
+            for skill in topic.skills:
+                if skill.id == skill_id:
+                    return skill
+        raise KeyError(skill_id)
+
+    def skill_resources(self, skill_id: str) -> list[Resource]:
+        """The resources of a skill, best first."""
+        return [self.resources[r] for r in self.skill(skill_id).resources]
+
+
+def _describe(error: dict, kind: str, items: list | None) -> str:
+    location = list(error["loc"])
+    where = ""
+    if len(location) >= 2 and isinstance(location[1], int) and items is not None:
+        index = location[1]
+        item = items[index] if index < len(items) and isinstance(items[index], dict) else {}
+        where = f"{kind} '{item.get('id', f'#{index + 1}')}': "
+        location = location[2:]
+    path = ".".join(str(p) for p in location) or "(whole entry)"
+    message = error["msg"].removeprefix("Value error, ")
+    if error["type"] == "extra_forbidden":
+        message = "unknown field (check the spelling)"
+    elif error["type"] == "missing":
+        message = "required field is missing"
+    elif error["type"] == "literal_error":
+        message = f"not allowed; {message}"
+    return f"{where}field '{path}': {message}"
+
+
+def _read(path: Path, model: type[BaseModel], kind: str, problems: list[str]) -> BaseModel | None:
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        problems.append(f"{path.name}: file is missing")
+        return None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        problems.append(f"{path.name}: not valid TOML: {exc}")
+        return None
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        items = raw.get(kind) if isinstance(raw.get(kind), list) else None
+        for error in exc.errors():
+            problems.append(f"{path.name}: {_describe(error, kind, items)}")
+        return None
+
+
+def load_bank(path: Path | None = None) -> Bank:
+    """Load the bank at `path` (default: the one shipped with quizapp); raise BankError."""
+    root = path or BANK_DIR
+    problems: list[str] = []
+    resource_file = _read(root / "resources.toml", ResourceFile, "resource", problems)
+    topic_file = _read(root / "topics.toml", TopicFile, "topic", problems)
+    family_files = sorted((root / "families").glob("*.toml"))
+    if not family_files:
+        problems.append("families/: no *.toml files")
+    families: dict[str, Family] = {}
+    params: dict[str, Params] = {}
+    for family_path in family_files:
+        parsed = _read(family_path, FamilyFile, "family", problems)
+        if parsed is None:
+            continue
+        for family in parsed.family:  # type: ignore[attr-defined]
+            where = f"families/{family_path.name}: family '{family.id}'"
+            if family.id in families:
+                problems.append(f"{where}: id is used twice")
+                continue
+            try:
+                params[family.id] = family.parsed_params()
+            except ValidationError as exc:
+                for error in exc.errors():
+                    field_path = ".".join(str(p) for p in error["loc"])
+                    detail = _describe({**error, "loc": ("params", 0, field_path)}, "", None)
+                    problems.append(f"{where}: {detail.replace('field ', 'field params.', 1)}")
+                continue
+            families[family.id] = family
+    if resource_file is None or topic_file is None:
+        raise BankError(problems)
+    resources = {r.id: r for r in resource_file.resource}  # type: ignore[attr-defined]
+    topics = {t.id: t for t in topic_file.topic}  # type: ignore[attr-defined]
+    problems += _cross_check(resources, topics, families)
+    if problems:
+        raise BankError(problems)
+    return Bank(resources, topics, families, params, root)
+
+
+def _cross_check(resources: dict[str, Resource], topics: dict[str, Topic],
+                 families: dict[str, Family]) -> list[str]:
+    problems = []
+    skills = {s.id: t.id for t in topics.values() for s in t.skills}
+    for topic in topics.values():
+        for skill in topic.skills:
+            for resource_id in skill.resources:
+                if resource_id not in resources:
+                    problems.append(f"topics.toml: skill '{skill.id}': field 'resources': "
+                                    f"'{resource_id}' is not in resources.toml")
+    for resource in resources.values():
+        for skill_id in resource.skills:
+            if skill_id not in skills:
+                problems.append(f"resources.toml: resource '{resource.id}': field 'skills': "
+                                f"'{skill_id}' is not a skill in topics.toml")
+    for family in families.values():
+        where = f"families: family '{family.id}'"
+        if family.topic not in topics:
+            problems.append(f"{where}: field 'topic': '{family.topic}' is not a topic; allowed: "
+                            f"{', '.join(topics)}")
+        elif skills.get(family.skill) != family.topic:
+            allowed = ", ".join(s.id for s in topics[family.topic].skills)
+            problems.append(f"{where}: field 'skill': '{family.skill}' is not a skill of "
+                            f"'{family.topic}'; allowed: {allowed}")
+    return problems

@@ -1,0 +1,150 @@
+"""`quizapp bank check`: validate the bank and self-test every family over many seeds.
+
+For each problem the key is verified independently of the generator (sympy's `diff` for
+derivatives, numpy's `@` for products, numpy's `eigvals` for eigenvalues), the key must
+round-trip through the answer engine, every misconception must differ from the key and from
+the others and be recognised when typed, and nothing may be degenerate.
+"""
+
+import json
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import numpy
+import sympy
+
+from quizapp.answers import check, read_answer
+from quizapp.answers.model import Misconception
+from quizapp.bank.loading import Bank
+from quizapp.bank.problems import Problem, make_problem
+from quizapp.generators import GenerationFailed
+
+X = sympy.Symbol("x")
+
+
+@dataclass
+class FamilyReport:
+    """How one family fared over its seeds."""
+
+    family: str
+    topic: str
+    difficulty: int
+    seeds: int = 0
+    failures: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def _numbers(value: object) -> Iterator[int]:
+    if isinstance(value, list):
+        for item in value:
+            yield from _numbers(item)
+    elif isinstance(value, int):
+        yield value
+
+
+def _verify_derivative(problem: Problem) -> str | None:
+    function = read_answer(problem.data["function"], "expression", ("x",)).values[0].expr
+    derivative = sympy.diff(function, X)
+    verdict = check(problem.answer, sympy.sstr(derivative), "expression", ("x",),
+                    problem.domain or None)
+    if not verdict.correct:
+        return f"key {problem.answer} is not d/dx {problem.data['function']}"
+    if derivative.is_number:
+        return "the derivative is a constant"
+    return None
+
+
+def _verify_product(problem: Problem) -> str | None:
+    a, b = numpy.array(problem.data["A"]), numpy.array(problem.data["B"])
+    key = json.loads(problem.answer)
+    if problem.data.get("shape_of"):
+        return None if list((a @ b).shape) == key else f"shape {key} is not {(a @ b).shape}"
+    product = a @ b
+    if problem.answer_kind == "vector":
+        product = product.ravel()
+    if not numpy.array_equal(product, numpy.array(key)):
+        return f"key {problem.answer} is not A @ B = {product.tolist()}"
+    for name, matrix in (("A", a), ("B", b), ("A·B", product)):
+        if not matrix.any() or (matrix.ndim == 2 and matrix.shape[0] == matrix.shape[1]
+                                and numpy.array_equal(matrix, numpy.eye(len(matrix)))):
+            return f"{name} is degenerate (all zero or the identity)"
+    return None
+
+
+def _verify_eigenvalues(problem: Problem) -> str | None:
+    matrix = numpy.array(problem.data["matrix"], dtype=float)
+    expected = sorted(numpy.linalg.eigvals(matrix), key=lambda z: (round(z.real, 4), z.imag))
+    values = read_answer(problem.answer, "multiset", ()).values
+    ours = sorted((complex(sympy.N(v.expr)) for v in values),
+                  key=lambda z: (round(z.real, 4), z.imag))
+    tolerance = 1e-4 if len(set(numpy.round(expected, 6))) == len(expected) else 1e-3
+    if len(ours) != len(expected) or any(abs(p - q) > tolerance for p, q in
+                                         zip(ours, expected, strict=True)):
+        return f"key {problem.answer} is not eigvals = {[complex(z) for z in expected]}"
+    return None
+
+
+VERIFIERS: dict[str, Callable[[Problem], str | None]] = {
+    "derivatives": _verify_derivative,
+    "matrix-products": _verify_product,
+    "eigenvalues": _verify_eigenvalues,
+}
+
+
+def check_problem(problem: Problem) -> list[str]:
+    """Everything wrong with one generated problem (empty when it is sound)."""
+    faults = []
+    variables = problem.variables
+    domain = problem.domain or None
+    verifier = VERIFIERS.get(problem.topic)
+    fault = verifier(problem) if verifier else f"no verifier for topic {problem.topic}"
+    if fault:
+        faults.append(fault)
+    round_trip = check(problem.answer, problem.answer, problem.answer_kind, variables, domain)
+    if not round_trip.correct:
+        faults.append(f"key {problem.answer!r} does not round-trip: {round_trip.feedback}")
+    if len(problem.hints) < 2 or len(problem.solution) < 2:
+        faults.append("fewer than 2 hints or solution steps")
+    if not problem.resources:
+        faults.append("no resources")
+    if len(problem.misconceptions) < 2:
+        faults.append("fewer than 2 misconceptions")
+    known = [Misconception(m.id, m.answer, m.feedback) for m in problem.misconceptions]
+    # Each misconception, typed, must be wrong and recognised as itself: this also proves the
+    # misconceptions pairwise distinct (a twin would be recognised as the earlier one).
+    for m in problem.misconceptions:
+        verdict = check(m.answer, problem.answer, problem.answer_kind, variables, domain, known)
+        if verdict.correct or verdict.error:
+            faults.append(f"misconception {m.id} ({m.answer}) is not a readable wrong answer")
+        elif verdict.misconception != m.id:
+            faults.append(f"misconception {m.id} coincides with {verdict.misconception}")
+    if problem.difficulty == 1:
+        numbers = list(_numbers(problem.data.get("A"))) + list(_numbers(problem.data.get("B"))) \
+            + list(_numbers(problem.data.get("matrix")))
+        if any(abs(n) >= 100 for n in numbers):
+            faults.append("3-digit entries at difficulty 1")
+    return faults
+
+
+def self_test(bank: Bank, seeds: int, families: list[str] | None = None,
+              progress: Callable[[FamilyReport], None] | None = None) -> list[FamilyReport]:
+    """Generate and check `seeds` problems of every family (or of `families`)."""
+    reports = []
+    for family_id in families or list(bank.families):
+        family = bank.families[family_id]
+        report = FamilyReport(family_id, family.topic, family.difficulty)
+        start = time.perf_counter()
+        for seed in range(seeds):
+            try:
+                problem = make_problem(bank, family_id, seed)
+            except GenerationFailed as exc:
+                report.failures.append(f"seed {seed}: {exc}")
+                continue
+            report.failures += [f"{problem.id}: {fault}" for fault in check_problem(problem)]
+            report.seeds += 1
+        report.seconds = time.perf_counter() - start
+        reports.append(report)
+        if progress:
+            progress(report)
+    return reports

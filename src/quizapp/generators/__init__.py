@@ -1,0 +1,53 @@
+"""Problem generators: pure functions from a family's parameters and a seeded random source to a
+Draft problem (key, hints, worked solution, misconceptions). One module per subject."""
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from quizapp.generators import derivatives, eigen, matrices
+from quizapp.generators.common import Params
+from quizapp.generators.model import Draft, Retry, WrongAnswer
+
+
+@dataclass(frozen=True)
+class GeneratorKind:
+    """A kind of generator: its parameter model and its function."""
+
+    params: type[Params]
+    build: Callable[[Params, random.Random], Draft]
+
+
+GENERATORS: dict[str, GeneratorKind] = {
+    "power": GeneratorKind(derivatives.PowerParams, derivatives.power),
+    "chain": GeneratorKind(derivatives.ChainParams, derivatives.chain),
+    "product": GeneratorKind(derivatives.ProductParams, derivatives.product),
+    "quotient": GeneratorKind(derivatives.QuotientParams, derivatives.quotient),
+    "matrix-product": GeneratorKind(matrices.ProductParams, matrices.matrix_product),
+    "matrix-vector": GeneratorKind(matrices.VectorParams, matrices.matrix_vector),
+    "product-shape": GeneratorKind(matrices.ShapeParams, matrices.product_shape),
+    "eigen-conjugated": GeneratorKind(eigen.ConjugatedParams, eigen.conjugated),
+    "eigen-triangular": GeneratorKind(eigen.TriangularParams, eigen.triangular),
+    "eigen-symmetric": GeneratorKind(eigen.SymmetricParams, eigen.symmetric),
+    "eigen-quadratic": GeneratorKind(eigen.QuadraticParams, eigen.quadratic),
+}
+MAX_ATTEMPTS = 2000
+
+
+class GenerationFailed(RuntimeError):
+    """A family's parameters almost never give a usable problem."""
+
+
+def generate_draft(generator: str, params: Params, seed_text: str) -> Draft:
+    """The draft for one seed: the same `seed_text` gives the same draft on every machine."""
+    rng = random.Random(seed_text)  # str seeds hash with SHA-512: stable across platforms
+    kind = GENERATORS[generator]
+    for _ in range(MAX_ATTEMPTS):
+        try:
+            return kind.build(params, rng)
+        except Retry:
+            continue
+    raise GenerationFailed(f"no usable problem after {MAX_ATTEMPTS} draws for {seed_text}")
+
+
+__all__ = ["GENERATORS", "Draft", "GenerationFailed", "Retry", "WrongAnswer", "generate_draft"]
