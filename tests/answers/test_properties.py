@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, assume, event, given, note, settings
 from hypothesis import strategies as st
 
-from quizapp.answers import check, preview
+from quizapp.answers import check, preview, read_answer
 
 KINDS = ("expression", "number", "vector", "matrix", "multiset")
 EXPECTED = {
@@ -130,8 +130,12 @@ def _round_trip(text: str, kind: str, variables: tuple[str, ...], unicode: bool)
     assert _preview(line, kind, variables, unicode).ok, "the line does not read back"
     forward = _verdict(line, text, kind, variables)
     assert forward.correct, f"check(line, text) is not correct: {forward}"
-    backward = _verdict(text, line, kind, variables)
-    assert backward.correct, f"check(text, line) is not correct: {backward}"
+    # The other way round holds unless sympy simplified away where the text is undefined:
+    # `x + ln(x) - ln(x)` reads as x, but is undefined for x <= 0, so it is not right for x.
+    read = read_answer(text, kind, variables)
+    if not any(value.conditions for value in read.values):
+        backward = _verdict(text, line, kind, variables)
+        assert backward.correct, f"check(text, line) is not correct: {backward}"
 
 
 @SETTINGS

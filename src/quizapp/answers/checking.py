@@ -29,17 +29,17 @@ def check(answer: str, expected: str | Answer, kind: str | AnswerKind,
     """
     kind = AnswerKind(kind)
     variables = tuple(variables)
-    entry_variables = variables if kind == AnswerKind.EXPRESSION else ()
     try:
         want = expected if isinstance(expected, Answer) else _read_trusted(
-            expected, kind, _expected_variables(expected, kind, variables))
+            expected, kind, variables)
     except AnswerError as exc:
         return Verdict(False, f"The expected answer cannot be read: {exc.message}",
                        error=f"expected answer unreadable: {exc.message}")
-    if want.kind != AnswerKind.EXPRESSION and any(v.expr.free_symbols for v in want.values):
-        entry_variables = variables
+    # Numbers, vectors, matrices and multisets are constants unless the key itself has variables.
+    answer_variables = variables if kind == AnswerKind.EXPRESSION or any(
+        v.expr.free_symbols for v in want.values) else ()
     try:
-        got = read_answer(answer, kind, entry_variables)
+        got = read_answer(answer, kind, answer_variables)
     except AnswerError as exc:
         return Verdict(False, exc.message, error=exc.message)
     except RecursionError:
@@ -49,11 +49,6 @@ def check(answer: str, expected: str | Answer, kind: str | AnswerKind,
     if not verdict.correct:
         verdict = _name_misconception(verdict, got, misconceptions, variables, domain)
     return verdict
-
-
-def _expected_variables(expected: str, kind: AnswerKind, variables: tuple[str, ...]) -> tuple:
-    return variables if kind == AnswerKind.EXPRESSION or any(c.isalpha() for c in expected
-                                                             if c not in "eEiIpπ") else ()
 
 
 def _name_misconception(verdict: Verdict, got: Answer, misconceptions: Sequence[Misconception],

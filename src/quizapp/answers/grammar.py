@@ -130,6 +130,9 @@ class ExpressionParser:
                     self._ambiguous = True  # 1/2x
             elif self.starts_operand(token):
                 assert token is not None
+                if token.kind == OPEN and token.text == "[" and not token.spaced:
+                    raise AnswerError(f"'{self.tokens[self.pos - 1].text}[' looks like indexing"
+                                      " — use * and ( ) to multiply")
                 if token.kind == NUM and self.tokens[self.pos - 1].kind == NUM:
                     raise AnswerError("Two numbers side by side — is an operator missing?")
                 left = build.multiply(left, self.power())

@@ -24,11 +24,15 @@ class Preview:
 
 def preview(text: str, kind: str | AnswerKind, variables: Sequence[str] = ("x",),
             unicode: bool = True) -> Preview:
-    """Read `text` and render it; never raises for bad learner text."""
+    """Read `text` and render it; never raises for bad learner text.
+
+    As in `check`, only expressions use the `variables`: other kinds hold constants.
+    """
     if not text.strip():
         return Preview(False, message="Type your answer")
+    kind = AnswerKind(kind)
     try:
-        answer = read_answer(text, kind, variables)
+        answer = read_answer(text, kind, variables if kind == AnswerKind.EXPRESSION else ())
     except AnswerError as exc:
         return Preview(False, message=exc.message)
     except RecursionError:

@@ -53,21 +53,28 @@ def list_words(names: list[str]) -> str:
 def _split(word: str, vocabulary: dict[str, Piece], allow_func_last: bool) -> list[Piece] | None:
     """Split `word` into known pieces, fewest pieces first; a function may only come last."""
     n = len(word)
-    best: list[list[Piece] | None] = [None] * (n + 1)
-    best[0] = []
+    longest = max(map(len, vocabulary), default=1)
+    count: list[int | None] = [0] + [None] * n  # fewest pieces covering word[:end]
+    back: list[tuple[int, Piece] | None] = [None] * (n + 1)
     for end in range(1, n + 1):
-        for start in range(end):
-            head = best[start]
+        for start in range(max(0, end - longest), end):
             piece = vocabulary.get(word[start:end])
-            if head is None or piece is None:
+            before = count[start]
+            if before is None or piece is None:
                 continue
             if piece.kind == "func" and (end != n or not allow_func_last):
                 continue
-            candidate = [*head, piece]
-            current = best[end]
-            if current is None or len(candidate) < len(current):
-                best[end] = candidate
-    return best[n]
+            current = count[end]
+            if current is None or before + 1 < current:
+                count[end], back[end] = before + 1, (start, piece)
+    if count[n] is None:
+        return None
+    pieces, end = [], n
+    while end:
+        start, piece = back[end]  # type: ignore[misc]
+        pieces.append(piece)
+        end = start
+    return pieces[::-1]
 
 
 def resolve_word(word: str, variables: tuple[str, ...]) -> list[Piece]:

@@ -62,7 +62,7 @@ def grade_request(request: object) -> dict[str, object]:
     kind = request.get("kind")
     if kind not in {k.value for k in AnswerKind}:
         raise BadLine(f"'kind' must be one of {_KINDS}")
-    variables = _variables(request.get("variables"))
+    variables = _variables(request.get("variables"))  # meaningful for expressions only
     domain = _domain(request.get("domain"), variables)
     return check(answer, _text(request, "expected"), kind, variables, domain).to_json()
 

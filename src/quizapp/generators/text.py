@@ -38,7 +38,7 @@ class _Printer:
         self.pretty = pretty
 
     def __call__(self, expr: sympy.Expr) -> str:
-        return self.expr(sympy.sympify(expr) if isinstance(expr, int) else expr)
+        return self.expr(sympy.Integer(expr) if isinstance(expr, int) else expr)
 
     def expr(self, e: sympy.Expr) -> str:
         if e.is_Add:
