@@ -1,5 +1,6 @@
 """Load and validate the question bank; every problem found is reported with file, family, field."""
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,9 +81,15 @@ def _read(path: Path, model: type[BaseModel], kind: str, problems: list[str]) ->
         return None
 
 
+def bank_path() -> Path:
+    """Where the bank is: $QUIZAPP_BANK when set (to try out new families), else the shipped one."""
+    override = os.environ.get("QUIZAPP_BANK")
+    return Path(override) if override else BANK_DIR
+
+
 def load_bank(path: Path | None = None) -> Bank:
-    """Load the bank at `path` (default: the one shipped with quizapp); raise BankError."""
-    root = path or BANK_DIR
+    """Load the bank at `path` (default: `bank_path()`); raise BankError listing its problems."""
+    root = path or bank_path()
     problems: list[str] = []
     resource_file = _read(root / "resources.toml", ResourceFile, "resource", problems)
     topic_file = _read(root / "topics.toml", TopicFile, "topic", problems)

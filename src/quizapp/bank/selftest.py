@@ -7,16 +7,20 @@ the others and be recognised when typed, and nothing may be degenerate.
 """
 
 import json
+import multiprocessing
+import os
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy
 import sympy
 
 from quizapp.answers import check, read_answer
 from quizapp.answers.model import Misconception
-from quizapp.bank.loading import Bank
+from quizapp.bank.loading import Bank, load_bank
 from quizapp.bank.problems import Problem, make_problem
 from quizapp.generators import GenerationFailed
 
@@ -127,24 +131,58 @@ def check_problem(problem: Problem) -> list[str]:
     return faults
 
 
+def test_family(bank: Bank, family_id: str, seeds: int) -> FamilyReport:
+    """Generate and check the problems of one family for seeds 0 … seeds − 1."""
+    family = bank.families[family_id]
+    report = FamilyReport(family_id, family.topic, family.difficulty)
+    start = time.perf_counter()
+    for seed in range(seeds):
+        try:
+            problem = make_problem(bank, family_id, seed)
+        except GenerationFailed as exc:
+            report.failures.append(f"seed {seed}: {exc}")
+            continue
+        report.failures += [f"{problem.id}: {fault}" for fault in check_problem(problem)]
+        report.seeds += 1
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+_worker_bank: Bank | None = None
+
+
+def _start_worker(path: str) -> None:
+    global _worker_bank
+    _worker_bank = load_bank(Path(path))
+
+
+def _worker(job: tuple[str, int]) -> FamilyReport:
+    assert _worker_bank is not None
+    return test_family(_worker_bank, *job)
+
+
 def self_test(bank: Bank, seeds: int, families: list[str] | None = None,
-              progress: Callable[[FamilyReport], None] | None = None) -> list[FamilyReport]:
-    """Generate and check `seeds` problems of every family (or of `families`)."""
+              progress: Callable[[FamilyReport], None] | None = None,
+              workers: int | None = None) -> list[FamilyReport]:
+    """Generate and check `seeds` problems of every family (or of `families`), using every core.
+
+    Reports come back in bank order.
+    """
+    jobs = [(family_id, seeds) for family_id in families or list(bank.families)]
+    workers = workers or os.cpu_count() or 1
     reports = []
-    for family_id in families or list(bank.families):
-        family = bank.families[family_id]
-        report = FamilyReport(family_id, family.topic, family.difficulty)
-        start = time.perf_counter()
-        for seed in range(seeds):
-            try:
-                problem = make_problem(bank, family_id, seed)
-            except GenerationFailed as exc:
-                report.failures.append(f"seed {seed}: {exc}")
-                continue
-            report.failures += [f"{problem.id}: {fault}" for fault in check_problem(problem)]
-            report.seeds += 1
-        report.seconds = time.perf_counter() - start
-        reports.append(report)
-        if progress:
-            progress(report)
+    if workers == 1 or len(jobs) == 1:
+        results = (test_family(bank, *job) for job in jobs)
+        for report in results:
+            reports.append(report)
+            if progress:
+                progress(report)
+        return reports
+    context = multiprocessing.get_context("spawn")  # no fork: sympy's caches are not fork-safe
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                             initargs=(str(bank.path),)) as pool:
+        for report in pool.map(_worker, jobs):
+            reports.append(report)
+            if progress:
+                progress(report)
     return reports

@@ -157,19 +157,25 @@ def power(params: PowerParams, rng: random.Random) -> Draft:
 
 # ----------------------------------------------------------------------------- chain rule
 def _inner(kind: str, rng: random.Random, coefficients: tuple[int, int],
-           positive: bool) -> sympy.Expr:
+           positive: bool) -> tuple[sympy.Expr, sympy.Expr]:
+    """An inside function u and its derivative u′ (written out: sympy's diff is slow)."""
     lo, hi = (max(1, coefficients[0]), max(1, coefficients[1])) if positive else coefficients
     if kind == "identity":
-        return X
+        return X, sympy.Integer(1)
     if kind == "scaled":
-        return nonzero(rng, (lo, hi), exclude=(1,)) * X
+        k = nonzero(rng, (lo, hi), exclude=(1,))
+        return k * X, sympy.Integer(k)
     if kind == "linear":
-        return nonzero(rng, (lo, hi)) * X + nonzero(rng, (lo, hi))
+        a, b = nonzero(rng, (lo, hi)), nonzero(rng, (lo, hi))
+        return a * X + b, sympy.Integer(a)
     if kind == "monomial":
-        return nonzero(rng, (lo, hi)) * X ** rng.randint(2, 3)
+        a, n = nonzero(rng, (lo, hi)), rng.randint(2, 3)
+        return a * X**n, a * n * X ** (n - 1)
     if kind == "quadratic":
-        return nonzero(rng, (lo, hi)) * X**2 + nonzero(rng, (lo, hi))
-    return {"sin": sympy.sin(X), "cos": sympy.cos(X), "exp": sympy.exp(X)}[kind]
+        a, c = nonzero(rng, (lo, hi)), nonzero(rng, (lo, hi))
+        return a * X**2 + c, 2 * a * X
+    return {"sin": (sympy.sin(X), sympy.cos(X)), "cos": (sympy.cos(X), -sympy.sin(X)),
+            "exp": (sympy.exp(X), sympy.exp(X))}[kind]
 
 
 @dataclass(frozen=True)
@@ -256,8 +262,7 @@ def chain(params: ChainParams, rng: random.Random) -> Draft:
     """d/dx f(u(x)): name the outer and inner functions and multiply their derivatives."""
     kind = rng.choice(params.outer)
     outer = _outer(kind, rng, params.powers)
-    u = _inner(rng.choice(params.inner), rng, params.coefficients, outer.positive)
-    du = _derivative(u)
+    u, du = _inner(rng.choice(params.inner), rng, params.coefficients, outer.positive)
     f = outer.f(u)
     key = outer.df(u) * du
     positive = outer.positive

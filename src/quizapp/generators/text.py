@@ -15,9 +15,14 @@ def _has_symbol(e: sympy.Basic) -> bool:
     return e.is_Symbol or any(_has_symbol(a) for a in e.args)
 
 
+def _below_zero(n: sympy.Expr) -> bool:
+    """For a number: whether it is negative (rationals compared without sympy's machinery)."""
+    return n.p < 0 if n.is_Rational else bool(n.is_extended_negative)
+
+
 def _negative(term: sympy.Expr) -> bool:
-    return (term.is_Number and term < 0) or (term.is_Mul and term.args[0].is_Number
-                                           and term.args[0] < 0)
+    return (term.is_Number and _below_zero(term)) or (
+        term.is_Mul and term.args[0].is_Number and _below_zero(term.args[0]))
 
 
 def _degree(term: sympy.Expr) -> float:
@@ -73,10 +78,10 @@ class _Printer:
 
     def wrapped(self, e: sympy.Expr, exponent: bool = False) -> str:
         text = self.expr(e)
-        simple = e.is_Symbol or (e.is_Integer and e >= 0) or (
+        simple = e.is_Symbol or (e.is_Integer and e.p >= 0) or (
             isinstance(e, sympy.Function) and not (self.pretty and isinstance(e, sympy.exp)))
         if exponent and self.pretty and e.is_Integer:
-            return text if e >= 0 else f"({text})"
+            return text if e.p >= 0 else f"({text})"
         return text if simple else f"({text})"
 
     def add(self, e: sympy.Expr) -> str:
@@ -99,11 +104,11 @@ class _Printer:
         numerator, denominator = [], []
         factors = sympy.Mul.make_args(rest) if rest is not sympy.S.One else ()
         for factor in factors:
-            if factor.is_Pow and factor.args[1].is_Number and factor.args[1] < 0:
+            if factor.is_Pow and factor.args[1].is_Rational and factor.args[1].p < 0:
                 denominator.append((factor.args[0], -factor.args[1]))
             else:
                 numerator.append(factor)
-        sign = "-" if coefficient < 0 else ""
+        sign = "-" if coefficient.p < 0 else ""
         p, q = abs(int(coefficient.p)), int(coefficient.q)
         top = self.product([self.factor(f) for f in numerator], p)
         parts = [self.raised(base, exponent) for base, exponent in denominator]
@@ -129,11 +134,11 @@ class _Printer:
 
     def factor(self, e: sympy.Expr) -> str:
         text = self.expr(e)
-        return f"({text})" if e.is_Add or e.is_Mul or (e.is_Number and e < 0) else text
+        return f"({text})" if e.is_Add or e.is_Mul or (e.is_Number and _below_zero(e)) else text
 
     def power(self, e: sympy.Expr) -> str:
         base, exponent = e.args
-        if exponent.is_Number and exponent < 0:
+        if exponent.is_Rational and exponent.p < 0:
             return f"1/{self.raised(base, -exponent)}"
         return self.raised(base, exponent)
 
@@ -144,10 +149,10 @@ class _Printer:
         if exponent is sympy.S.Half:
             return ("√" + self.wrapped(base)) if self.pretty else f"sqrt({self.expr(base)})"
         base_text = self.expr(base)
-        if not (base.is_Symbol or (base.is_Integer and base > 0)
+        if not (base.is_Symbol or (base.is_Integer and base.p > 0)
                 or (isinstance(base, sympy.Function) and not isinstance(base, sympy.exp))):
             base_text = f"({base_text})"
-        if self.pretty and exponent.is_Integer and exponent > 0:
+        if self.pretty and exponent.is_Integer and exponent.p > 0:
             return base_text + str(int(exponent)).translate(_SUPERSCRIPT)
         op = "^" if self.pretty else "**"
         return base_text + op + self.wrapped(exponent, exponent=True)
