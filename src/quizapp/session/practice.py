@@ -1,0 +1,148 @@
+"""Practice one topic or skill until it sticks: a problem at a time, streaks and levels.
+
+Khan-style rules: the first attempt at a problem is the one that counts; 5 clean first-attempt
+answers in a row raise the difficulty, 2 wrong first attempts in a row lower it; using a hint
+or the solution ends the streak and the problem does not count toward the level.
+"""
+
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from quizapp.answers import Verdict
+from quizapp.bank import Bank, Problem, choose_families, make_problem
+from quizapp.bank.problems import SEED_LIMIT, ResourceOut
+from quizapp.batch.problems import grade_against
+
+LEVEL_UP = 5
+LEVEL_DOWN = 2
+
+
+class NoProblems(LookupError):
+    """No family matches the requested topic / skill."""
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What the learner sees after pressing Enter."""
+
+    verdict: Verdict
+    counted: bool  # the first readable attempt at this problem
+    streak: int
+    level: int
+    level_change: int  # +1 raised, −1 lowered, 0 unchanged
+    resource: ResourceOut | None  # what to study, after a mistake
+
+
+class PracticeSession:
+    """The state of one practice run; pure logic, no UI."""
+
+    def __init__(self, bank: Bank, topic: str, skill: str | None = None, difficulty: int = 1,
+                 seed: int | None = None, clock: Callable[[], float] = time.monotonic) -> None:
+        if not choose_families(bank, topic, skill):
+            raise NoProblems(f"no problems for topic '{topic}'" +
+                             (f", skill '{skill}'" if skill else ""))
+        self.bank, self.topic, self.skill = bank, topic, skill
+        self.level = max(1, min(3, difficulty))
+        self.rng = random.Random(f"practice:{topic}:{skill}:{seed}" if seed is not None
+                                 else None)
+        self.clock = clock
+        self.streak = 0
+        self.best_streak = 0
+        self.clean_in_a_row = 0
+        self.wrong_in_a_row = 0
+        self.answered = 0
+        self.right_first_time = 0
+        self.problem: Problem | None = None
+        self.solved = False
+        self.attempts = 0
+        self.hints_shown = 0
+        self.solution_shown = False
+        self.started = clock()
+
+    def _families(self) -> list[str]:
+        for distance in range(3):  # the level asked for, else the nearest one the skill has
+            for level in (self.level - distance, self.level + distance):
+                found = choose_families(self.bank, self.topic, self.skill, level)
+                if found:
+                    return found
+        return choose_families(self.bank, self.topic, self.skill)
+
+    def next_problem(self) -> Problem:
+        """Move on to a fresh problem at the current level."""
+        family = self.rng.choice(self._families())
+        self.problem = make_problem(self.bank, family, self.rng.randrange(SEED_LIMIT))
+        self.solved, self.attempts, self.hints_shown = False, 0, 0
+        self.solution_shown = False
+        self.started = self.clock()
+        return self.problem
+
+    @property
+    def level_progress(self) -> tuple[int, int]:
+        """(clean answers in a row at this level, how many raise it)."""
+        return self.clean_in_a_row, LEVEL_UP
+
+    def submit(self, text: str) -> Feedback:
+        """Check an answer to the current problem."""
+        assert self.problem is not None, "call next_problem() first"
+        verdict = grade_against(self.problem, text)
+        counted = verdict.error is None and self.attempts == 0 and not self.solved
+        change = 0
+        if verdict.error is None:
+            self.attempts += 1
+        if counted:
+            self.answered += 1
+            change = self._count(verdict.correct)
+        if verdict.correct:
+            self.solved = True
+        resource = None if verdict.correct or verdict.error else self.recommended()
+        return Feedback(verdict, counted, self.streak, self.level, change, resource)
+
+    def _count(self, correct: bool) -> int:
+        clean = correct and self.hints_shown == 0 and not self.solution_shown
+        if correct:
+            self.right_first_time += 1
+        if clean:
+            self.streak += 1
+            self.best_streak = max(self.best_streak, self.streak)
+            self.clean_in_a_row += 1
+            self.wrong_in_a_row = 0
+            if self.clean_in_a_row >= LEVEL_UP:
+                self.clean_in_a_row = 0
+                if self.level < 3:
+                    self.level += 1
+                    return 1
+            return 0
+        self.streak = 0
+        self.clean_in_a_row = 0
+        if not correct:
+            self.wrong_in_a_row += 1
+            if self.wrong_in_a_row >= LEVEL_DOWN:
+                self.wrong_in_a_row = 0
+                if self.level > 1:
+                    self.level -= 1
+                    return -1
+        return 0
+
+    def hint(self) -> str | None:
+        """The next hint, or None when all are shown. Using one ends the streak."""
+        assert self.problem is not None
+        if self.hints_shown >= len(self.problem.hints):
+            return None
+        self.hints_shown += 1
+        self.streak = 0
+        return self.problem.hints[self.hints_shown - 1]
+
+    def solution(self) -> tuple[str, ...]:
+        """The worked solution. Seeing it ends the streak."""
+        assert self.problem is not None
+        self.solution_shown = True
+        self.streak = 0
+        return self.problem.solution
+
+    def recommended(self) -> ResourceOut | None:
+        """The best resource for the current problem's skill."""
+        if self.problem is None or not self.problem.resources:
+            return None
+        return self.problem.resources[0]

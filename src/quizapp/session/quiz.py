@@ -1,0 +1,186 @@
+"""A timed quiz: a fixed set of problems from a shareable code, a deadline, then the results."""
+
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from quizapp.answers import Verdict
+from quizapp.bank import Bank, Problem, choose_families, make_problem
+from quizapp.bank.problems import SEED_LIMIT, ResourceOut
+from quizapp.batch.problems import grade_against
+
+
+class BadQuiz(ValueError):
+    """A quiz that cannot be made: unknown topics, or a malformed code."""
+
+
+@dataclass(frozen=True)
+class QuizSpec:
+    """What defines a quiz; the same spec gives the same problems everywhere."""
+
+    topics: tuple[str, ...]
+    questions: int
+    minutes: float
+    seed: int
+
+    @property
+    def code(self) -> str:
+        """A short code a class can share: topics+…/questions/minutes/seed."""
+        minutes = f"{self.minutes:g}"
+        return f"{'+'.join(self.topics)}/{self.questions}/{minutes}/{self.seed}"
+
+    @classmethod
+    def from_code(cls, code: str) -> "QuizSpec":
+        """Read a code made by `code`."""
+        try:
+            topics, questions, minutes, seed = code.strip().split("/")
+            return cls(tuple(topics.split("+")), int(questions), float(minutes), int(seed))
+        except ValueError as exc:
+            raise BadQuiz(f"'{code}' is not a quiz code (they look like "
+                          "derivatives+eigenvalues/10/5/1234)") from exc
+
+
+@dataclass
+class QuizItem:
+    """One question of the quiz and what became of it."""
+
+    problem: Problem
+    answer: str | None = None
+    verdict: Verdict | None = None
+    skipped: bool = False
+
+    @property
+    def correct(self) -> bool:
+        """Whether it was answered right."""
+        return self.verdict is not None and self.verdict.correct
+
+
+@dataclass(frozen=True)
+class TopicScore:
+    """Right answers out of questions for one topic."""
+
+    topic: str
+    right: int
+    questions: int
+
+
+@dataclass(frozen=True)
+class StudyItem:
+    """A resource to study next, with how many of the quiz's mistakes it covers."""
+
+    resource: ResourceOut
+    mistakes: int
+
+
+@dataclass(frozen=True)
+class QuizResults:
+    """The results screen's content."""
+
+    right: int
+    questions: int
+    seconds: float
+    timed_out: bool
+    topics: tuple[TopicScore, ...]
+    mistakes: tuple[QuizItem, ...]
+    study_next: tuple[StudyItem, ...] = field(default_factory=tuple)
+
+
+def make_quiz_problems(bank: Bank, spec: QuizSpec) -> list[Problem]:
+    """The quiz's problems: spread over its topics and over difficulties 1–3, fixed by the seed."""
+    unknown = [t for t in spec.topics if t not in bank.topics]
+    if unknown or not spec.topics:
+        raise BadQuiz(f"unknown topic {', '.join(unknown) or '(none)'}; choose from "
+                      f"{', '.join(bank.topics)}")
+    if not 1 <= spec.questions <= 100 or not 0 < spec.minutes <= 300:
+        raise BadQuiz("a quiz has 1 to 100 questions and lasts up to 300 minutes")
+    rng = random.Random(f"quiz:{spec.code}")
+    problems = []
+    for index in range(spec.questions):
+        topic = spec.topics[index % len(spec.topics)]
+        difficulty = 1 + (index * 3) // spec.questions  # easy first, harder later
+        families = choose_families(bank, topic, None, difficulty) or choose_families(bank, topic)
+        problems.append(make_problem(bank, rng.choice(families), rng.randrange(SEED_LIMIT)))
+    return problems
+
+
+class QuizSession:
+    """The state of one timed quiz; the clock is injected so tests can run it instantly."""
+
+    def __init__(self, bank: Bank, spec: QuizSpec,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.bank, self.spec, self.clock = bank, spec, clock
+        self.items = [QuizItem(p) for p in make_quiz_problems(bank, spec)]
+        self.index = 0
+        self.started = clock()
+        self.deadline = self.started + spec.minutes * 60
+        self.finished_at: float | None = None
+
+    @property
+    def current(self) -> QuizItem | None:
+        """The question being answered, or None when the quiz is over."""
+        return None if self.over else self.items[self.index]
+
+    def remaining(self) -> float:
+        """Seconds left (never negative)."""
+        return max(0.0, self.deadline - self.clock())
+
+    @property
+    def over(self) -> bool:
+        """Whether time is up or every question has been answered or skipped."""
+        if self.finished_at is None and (self.index >= len(self.items) or self.remaining() <= 0):
+            self.finished_at = min(self.clock(), self.deadline)
+        return self.finished_at is not None
+
+    def submit(self, text: str) -> Verdict:
+        """Answer the current question; a readable answer moves on, an unreadable one does not."""
+        item = self.current
+        if item is None:
+            raise RuntimeError("the quiz is over")
+        verdict = grade_against(item.problem, text)
+        if verdict.error is None:
+            item.answer, item.verdict = text, verdict
+            self.index += 1
+        return verdict
+
+    def skip(self) -> None:
+        """Leave the current question unanswered and move on."""
+        item = self.current
+        if item is not None:
+            item.skipped = True
+            self.index += 1
+
+    def finish(self) -> None:
+        """End the quiz now."""
+        if self.finished_at is None:
+            self.finished_at = min(self.clock(), self.deadline)
+
+    def results(self) -> QuizResults:
+        """Score, time, per-topic table, mistakes, and what to study next."""
+        self.finish()
+        assert self.finished_at is not None
+        scores = []
+        for topic in self.spec.topics:
+            mine = [i for i in self.items if i.problem.topic == topic]
+            scores.append(TopicScore(topic, sum(i.correct for i in mine), len(mine)))
+        mistakes = tuple(i for i in self.items if not i.correct)
+        return QuizResults(
+            right=sum(i.correct for i in self.items), questions=len(self.items),
+            seconds=self.finished_at - self.started,
+            timed_out=self.finished_at >= self.deadline and self.index < len(self.items),
+            topics=tuple(scores), mistakes=mistakes, study_next=study_next(mistakes),
+        )
+
+
+def study_next(mistakes: tuple[QuizItem, ...]) -> tuple[StudyItem, ...]:
+    """Resources ranked by how many mistakes they cover (a mistake is covered by its skill's
+    resources); ties keep the skill's best-first order."""
+    counts: dict[str, int] = {}
+    first_seen: dict[str, tuple[int, ResourceOut]] = {}
+    for item in mistakes:
+        for rank, resource in enumerate(item.problem.resources):
+            counts[resource.id] = counts.get(resource.id, 0) + 1
+            if resource.id not in first_seen or rank < first_seen[resource.id][0]:
+                first_seen[resource.id] = (rank, resource)
+    ordered = sorted(counts, key=lambda rid: (-counts[rid], first_seen[rid][0]))
+    return tuple(StudyItem(first_seen[rid][1], counts[rid]) for rid in ordered[:5])
