@@ -9,13 +9,104 @@ from quizapp import __version__
 KINDS = ("expression", "number", "vector", "matrix", "multiset")
 
 
+THEMES = {"dark": "textual-dark", "light": "textual-light"}
+
+
+def _unicode_ok(ascii_only: bool) -> bool:
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    return not ascii_only and encoding in ("utf8", "utf16", "utf32")
+
+
+def _run_app(launch: object, ascii_only: bool, theme: str | None) -> None:
+    from quizapp.tui.app import QuizApp
+
+    QuizApp(launch, unicode=_unicode_ok(ascii_only),  # type: ignore[arg-type]
+            theme=THEMES.get(theme or "")).run()
+
+
+def _check_topic(topic: str, skill: str | None = None) -> None:
+    from quizapp.bank.catalog import read_topics
+
+    topics = {t.id: t for t in read_topics()}
+    if topic not in topics:
+        raise click.BadParameter(f"unknown topic '{topic}'; choose from {', '.join(topics)}",
+                                 param_hint="TOPIC")
+    skills = [s.id for s in topics[topic].skills]
+    if skill is not None and skill not in skills:
+        raise click.BadParameter(f"'{skill}' is not a skill of {topic}; choose from "
+                                 f"{', '.join(skills)}", param_hint="--skill")
+
+
+ascii_option = click.option("--ascii", "ascii_only", is_flag=True,
+                            help="Draw maths with ASCII only (for terminals without Unicode).")
+theme_option = click.option("--theme", type=click.Choice(sorted(THEMES)),
+                            help="Colour theme (default dark; ctrl+p switches).")
+
+
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="quizapp")
+@ascii_option
+@theme_option
 @click.pass_context
-def main(ctx: click.Context) -> None:
-    """Drill the mathematics of machine learning, with instant feedback."""
+def main(ctx: click.Context, ascii_only: bool, theme: str | None) -> None:
+    """Drill the mathematics of machine learning, with instant feedback.
+
+    Without a command, starts the app at its home screen.
+    """
     if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
+        from quizapp.tui.app import Launch
+
+        _run_app(Launch(), ascii_only, theme)
+
+
+@main.command()
+@click.argument("topic")
+@click.option("--skill", help="Practise one skill of the topic.")
+@click.option("--difficulty", type=click.IntRange(1, 3), default=1, show_default=True)
+@click.option("--seed", type=click.IntRange(0, 2**31), help="The same seed, the same problems.")
+@ascii_option
+@theme_option
+def practice(topic: str, skill: str | None, difficulty: int, seed: int | None,
+             ascii_only: bool, theme: str | None) -> None:
+    """Practise TOPIC (derivatives, matrix-products, eigenvalues) until it sticks."""
+    _check_topic(topic, skill)
+    from quizapp.tui.app import Launch
+
+    _run_app(Launch("practice", topic, skill, difficulty, seed), ascii_only, theme)
+
+
+@main.command()
+@click.option("--topics", help="Comma-separated topic ids (default: all).")
+@click.option("--questions", type=click.IntRange(1, 100), default=10, show_default=True)
+@click.option("--minutes", type=click.FloatRange(0.1, 300), default=10, show_default=True)
+@click.option("--seed", type=click.IntRange(0, 2**31), help="The same seed, the same quiz.")
+@click.option("--code", help="A quiz code shared by someone (overrides the other options).")
+@ascii_option
+@theme_option
+def quiz(topics: str | None, questions: int, minutes: float, seed: int | None, code: str | None,
+         ascii_only: bool, theme: str | None) -> None:
+    """Take a timed quiz; the quiz code on screen lets a class take the same one."""
+    import random
+
+    from quizapp.bank.catalog import read_topics
+    from quizapp.session.spec import BadQuiz, QuizSpec
+    from quizapp.tui.app import Launch
+
+    known = [t.id for t in read_topics()]
+    if code is not None:
+        try:
+            spec = QuizSpec.from_code(code)
+        except BadQuiz as exc:
+            raise click.BadParameter(str(exc), param_hint="--code") from None
+    else:
+        chosen = tuple(t.strip() for t in topics.split(",")) if topics else tuple(known)
+        spec = QuizSpec(chosen, questions, minutes,
+                        seed if seed is not None else random.randrange(10_000))
+    unknown = [t for t in spec.topics if t not in known]
+    if unknown:
+        raise click.BadParameter(f"unknown topic {', '.join(unknown)}; choose from "
+                                 f"{', '.join(known)}", param_hint="--topics")
+    _run_app(Launch("quiz", quiz=spec), ascii_only, theme)
 
 
 @main.command()

@@ -1,17 +1,22 @@
-"""The question bank: validated files, problems by id, and the bank's self-test."""
+"""The question bank: validated files, problems by id, and the bank's self-test.
 
-from quizapp.bank.loading import Bank, BankError, load_bank
-from quizapp.bank.problems import (
-    Problem,
-    UnknownProblem,
-    choose_families,
-    default_bank,
-    generate_problems,
-    make_problem,
-    problem_by_id,
-)
+Exports load lazily: the home screen reads topic names through `quizapp.bank.catalog` without
+paying for pydantic and sympy, which the generators need.
+"""
 
-__all__ = [
-    "Bank", "BankError", "Problem", "UnknownProblem", "choose_families", "default_bank",
-    "generate_problems", "load_bank", "make_problem", "problem_by_id",
-]
+from importlib import import_module
+from typing import Any
+
+_EXPORTS = {
+    "Bank": "loading", "BankError": "loading", "load_bank": "loading",
+    "Problem": "problems", "UnknownProblem": "problems", "choose_families": "problems",
+    "default_bank": "problems", "generate_problems": "problems", "make_problem": "problems",
+    "problem_by_id": "problems",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(import_module(f"quizapp.bank.{_EXPORTS[name]}"), name)
+    raise AttributeError(f"module 'quizapp.bank' has no attribute {name!r}")

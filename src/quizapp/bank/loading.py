@@ -1,16 +1,14 @@
 """Load and validate the question bank; every problem found is reported with file, family, field."""
 
-import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from quizapp.bank.catalog import BANK_DIR, bank_path
 from quizapp.bank.schema import Family, FamilyFile, Resource, ResourceFile, Skill, Topic, TopicFile
 from quizapp.generators.common import Params
-
-BANK_DIR = Path(__file__).resolve().parent.parent / "question_bank"
 
 
 class BankError(Exception):
@@ -79,12 +77,6 @@ def _read(path: Path, model: type[BaseModel], kind: str, problems: list[str]) ->
         for error in exc.errors():
             problems.append(f"{path.name}: {_describe(error, kind, items)}")
         return None
-
-
-def bank_path() -> Path:
-    """Where the bank is: $QUIZAPP_BANK when set (to try out new families), else the shipped one."""
-    override = os.environ.get("QUIZAPP_BANK")
-    return Path(override) if override else BANK_DIR
 
 
 def load_bank(path: Path | None = None) -> Bank:

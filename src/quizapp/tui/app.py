@@ -1,0 +1,128 @@
+"""The quizapp Textual app: home, practice, timed quiz, results, help.
+
+The home screen paints before sympy is imported: topic names come from a light read of
+topics.toml, and the bank (pydantic, sympy) loads in a worker thread after the first frame.
+"""
+
+import random
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import partial
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from quizapp.bank.catalog import read_topics
+from quizapp.session.spec import QuizSpec
+from quizapp.tui.screens.help import HelpScreen
+from quizapp.tui.screens.home import HomeScreen
+from quizapp.tui.screens.practice import PracticeScreen
+from quizapp.tui.screens.quiz import QuizScreen
+
+
+@dataclass(frozen=True)
+class Launch:
+    """What the command line asked for: the home screen, practice, or a quiz."""
+
+    mode: str = "home"
+    topic: str | None = None
+    skill: str | None = None
+    difficulty: int = 1
+    seed: int | None = None
+    quiz: QuizSpec | None = None
+
+
+class QuizApp(App):
+    """Practise the maths of machine learning."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "quizapp"
+    SUB_TITLE = "maths for machine learning"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("f1", "help", "Help", priority=True),
+    ]
+
+    def __init__(self, launch: Launch | None = None, unicode: bool = True,
+                 clock: Callable[[], float] = time.monotonic, theme: str | None = None) -> None:
+        super().__init__()
+        self.launch = launch or Launch()
+        self.unicode = unicode
+        self.clock = clock
+        self.requested_theme = theme
+        self.topics = read_topics()
+        self.names = {t.id: t.name for t in self.topics}
+        self.names.update({s.id: s.name for t in self.topics for s in t.skills})
+        self._bank = None
+        self._bank_ready = threading.Event()
+
+    def on_mount(self) -> None:
+        """Home first; then what the command line asked for; load the bank after the frame."""
+        if self.requested_theme:
+            self.theme = self.requested_theme
+        self.push_screen(HomeScreen(self.topics, self.unicode))
+        if self.launch.mode == "practice" and self.launch.topic:
+            self.open_practice(self.launch.topic, self.launch.skill, self.launch.difficulty,
+                               self.launch.seed)
+        elif self.launch.mode == "quiz" and self.launch.quiz:
+            self.push_screen(QuizScreen(self.launch.quiz, self.unicode))
+        self.call_after_refresh(self.load_bank)
+
+    @work(thread=True, group="bank")
+    def load_bank(self) -> None:
+        """Import sympy and load the bank off the event loop."""
+        from quizapp.bank import BankError, default_bank
+
+        try:
+            bank = default_bank()
+            import quizapp.session.practice
+            import quizapp.session.quiz
+            import quizapp.tui.rendering  # noqa: F401
+
+            self._bank = bank
+        except BankError as exc:
+            self.call_from_thread(self.notify, f"The question bank has a problem: "
+                                  f"{exc.problems[0]} (run `quizapp bank check`)",
+                                  severity="error", timeout=30)
+        finally:
+            self._bank_ready.set()
+
+    def wait_for_bank(self):
+        """Block (in a worker thread) until the bank is loaded."""
+        self._bank_ready.wait()
+        return self._bank
+
+    def open_practice(self, topic: str, skill: str | None = None, difficulty: int = 1,
+                      seed: int | None = None) -> None:
+        """Practise a topic, or one of its skills."""
+        self.push_screen(PracticeScreen(topic, skill, difficulty, seed, self.unicode))
+
+    def open_quiz(self, topics: tuple[str, ...], questions: int = 10, minutes: float = 10,
+                  seed: int | None = None) -> None:
+        """Start a timed quiz."""
+        spec = QuizSpec(topics, questions, minutes,
+                        seed if seed is not None else random.randrange(10_000))
+        self.push_screen(QuizScreen(spec, self.unicode))
+
+    def action_help(self) -> None:
+        """Show keys and answer syntax."""
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.unicode))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Command-palette entries for every action of the home screen."""
+        yield from super().get_system_commands(screen)
+        for topic in self.topics:
+            yield SystemCommand(f"Practise {topic.name}", topic.description,
+                                partial(self.open_practice, topic.id))
+            for skill in topic.skills:
+                yield SystemCommand(f"Practise {topic.name}: {skill.name}", skill.description,
+                                    partial(self.open_practice, topic.id, skill.id))
+        all_topics = tuple(t.id for t in self.topics)
+        yield SystemCommand("Timed quiz: all topics", "10 questions in 10 minutes",
+                            partial(self.open_quiz, all_topics))
+        yield SystemCommand("Help", "Keys and answer syntax", self.action_help)

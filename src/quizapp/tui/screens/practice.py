@@ -1,0 +1,222 @@
+"""Practice: one problem at a time, instant feedback, hints, the solution, and what to study."""
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.markup import escape
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from quizapp.tui.ascii import plain_text
+from quizapp.tui.widgets.answer_box import AnswerBox
+from quizapp.tui.widgets.math_view import MathView
+
+
+def level_bar(done: int, total: int, unicode: bool) -> str:
+    """▰▰▱▱▱ for 2 of 5."""
+    full, empty = ("▰", "▱") if unicode else ("#", "-")
+    return full * done + empty * (total - done)
+
+
+class PracticeScreen(Screen):
+    """Practise a topic or one skill."""
+
+    BINDINGS = [
+        Binding("f2", "hint", "Hint"),
+        Binding("f3", "solution", "Solution"),
+        Binding("f4", "open_resource", "Open link"),
+        Binding("f5", "copy_resource", "Copy link"),
+        Binding("f6", "one_line", "Grid/line", show=False),
+        Binding("escape", "home", "Home"),
+    ]
+
+    def __init__(self, topic: str, skill: str | None = None, difficulty: int = 1,
+                 seed: int | None = None, unicode: bool = True) -> None:
+        super().__init__()
+        self.topic, self.skill, self.difficulty, self.seed = topic, skill, difficulty, seed
+        self.unicode = unicode
+        self.session = None
+        self.resource_url: str | None = None
+        self.busy = False
+
+    def compose(self) -> ComposeResult:
+        """Status line, the problem, the answer, the feedback."""
+        yield Header(show_clock=False)
+        yield Static("Loading…", id="status", markup=False)
+        with VerticalScroll(id="body"):
+            yield MathView("", id="problem")
+            yield Vertical(id="answer-slot")
+            yield Static("", id="feedback", markup=False)
+            yield Static("", id="hints", markup=False)
+            yield Static("", id="solution", markup=False)
+            with Vertical(id="resource"):
+                yield Static("", id="resource-title", markup=False)
+                yield Static("", id="resource-link")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start the session off the event loop (it needs sympy)."""
+        self.query_one("#resource").display = False
+        self.start_session()
+
+    def text(self, value: str) -> str:
+        """Unicode or ASCII, as the terminal allows."""
+        return plain_text(value, self.unicode)
+
+    @work(thread=True, exclusive=True, group="session")
+    def start_session(self) -> None:
+        """Load the bank, make the session, show the first problem."""
+        from quizapp.session import NoProblems, PracticeSession
+
+        bank = self.app.wait_for_bank()  # type: ignore[attr-defined]
+        if bank is None:
+            return
+        try:
+            self.session = PracticeSession(bank, self.topic, self.skill, self.difficulty,
+                                           self.seed)
+        except NoProblems as exc:
+            self.app.call_from_thread(self.app.notify, str(exc), severity="error")
+            return
+        self._next()
+
+    def _next(self) -> None:
+        from quizapp.tui.rendering import answer_shape, problem_text
+
+        assert self.session is not None
+        problem = self.session.next_problem()
+        view = problem_text(problem, self.unicode)
+        self.app.call_from_thread(self.show_problem, problem, view, answer_shape(problem))
+
+    @work(thread=True, exclusive=True, group="session")
+    def next_problem(self) -> None:
+        """Generate the next problem in a thread."""
+        self._next()
+
+    async def show_problem(self, problem, view: str, shape) -> None:
+        """Put a fresh problem on screen."""
+        self.busy = False
+        self.query_one("#problem", MathView).update(view)
+        slot = self.query_one("#answer-slot")
+        await slot.remove_children()
+        box = AnswerBox(problem.answer_kind, tuple(problem.variables), shape, self.unicode)
+        await slot.mount(box)
+        for name in ("#feedback", "#hints", "#solution"):
+            self.query_one(name, Static).update("")
+        self.query_one("#feedback").set_classes("")
+        self.query_one("#resource").display = False
+        self.resource_url = None
+        self.update_status()
+        box.focus_answer()
+
+    def update_status(self) -> None:
+        """Topic, skill, level progress and streak."""
+        session = self.session
+        if session is None or session.problem is None:
+            return
+        names = self.app.names  # type: ignore[attr-defined]
+        where = names.get(self.topic, self.topic)
+        skill = names.get(session.problem.skill, session.problem.skill)
+        done, total = session.level_progress
+        self.query_one("#status", Static).update(self.text(
+            f"{where} › {skill}   Level {session.level} {level_bar(done, total, self.unicode)}"
+            f"   Streak {session.streak}   Right first time {session.right_first_time}/"
+            f"{session.answered}"))
+
+    @on(AnswerBox.Submitted)
+    def _submitted(self, event: AnswerBox.Submitted) -> None:
+        if self.session is None or self.busy:
+            return
+        if self.session.solved:
+            self.busy = True
+            self.next_problem()
+        else:
+            self.check(event.text)
+
+    @work(thread=True, exclusive=True, group="check")
+    def check(self, text: str) -> None:
+        """Check the answer in a thread; show the verdict."""
+        assert self.session is not None
+        feedback = self.session.submit(text)
+        self.app.call_from_thread(self.show_feedback, feedback)
+
+    def show_feedback(self, feedback) -> None:
+        """✓ or ✗, the message, and after a mistake the resource to study."""
+        from quizapp.tui.ascii import plain_text as t
+
+        verdict = feedback.verdict
+        box = self.query_one("#feedback", Static)
+        if verdict.error:
+            box.update(t(f"? {verdict.error}", self.unicode))
+            box.set_classes("unreadable")
+            return
+        if verdict.correct:
+            lines = [f"✓ {verdict.feedback}  Press Enter for the next problem."]
+            box.set_classes("right")
+        else:
+            lines = [f"✗ {verdict.feedback}"]
+            if verdict.interpreted:
+                lines.append(f"  Your answer reads as: {verdict.interpreted}")
+            lines.append("  Try again (the first attempt is the one that counts) · F2 hint · "
+                         "F3 solution")
+            box.set_classes("wrong")
+        box.update(t("\n".join(lines), self.unicode))
+        if feedback.level_change > 0:
+            self.app.notify(f"Level up! Now at level {feedback.level}.")
+        elif feedback.level_change < 0:
+            self.app.notify(f"Back to level {feedback.level} — keep going.")
+        if feedback.resource is not None:
+            self.show_resource(feedback.resource)
+        self.update_status()
+
+    def show_resource(self, resource) -> None:
+        """Title, provider and a clickable URL (also plain text, for SSH)."""
+        self.resource_url = resource.url
+        self.query_one("#resource-title", Static).update(self.text(
+            f"Study: {resource.title} — {resource.provider} ({resource.kind})"))
+        url = resource.url.replace('"', "%22")
+        self.query_one("#resource-link", Static).update(
+            f'[link="{url}"]{escape(resource.url)}[/link]  (F4 open · F5 copy)')
+        self.query_one("#resource").display = True
+
+    def action_hint(self) -> None:
+        """Reveal the next hint."""
+        if self.session is None or self.session.problem is None:
+            return
+        hint = self.session.hint()
+        hints = self.session.problem.hints[:self.session.hints_shown]
+        note = "" if hint is not None else "\n(no more hints — F3 shows the solution)"
+        self.query_one("#hints", Static).update(self.text(
+            "\n".join(f"Hint {i + 1}: {h}" for i, h in enumerate(hints)) + note))
+        self.update_status()
+
+    def action_solution(self) -> None:
+        """Show the worked solution."""
+        if self.session is None or self.session.problem is None:
+            return
+        steps = self.session.solution()
+        self.query_one("#solution", Static).update(self.text(
+            "Solution:\n" + "\n".join(f"  {i + 1}. {s}" for i, s in enumerate(steps))
+            + f"\nAnswer: {self.session.problem.answer}"))
+        self.update_status()
+
+    def action_open_resource(self) -> None:
+        """Open the recommended resource in the browser."""
+        if self.resource_url:
+            self.app.open_url(self.resource_url)
+            self.app.notify(f"Opening {self.resource_url}")
+
+    def action_copy_resource(self) -> None:
+        """Copy the recommended resource's URL."""
+        if self.resource_url:
+            self.app.copy_to_clipboard(self.resource_url)
+            self.app.notify("Link copied to the clipboard")
+
+    def action_one_line(self) -> None:
+        """Matrix answers: grid or one line."""
+        for box in self.query(AnswerBox):
+            box.toggle_one_line()
+
+    def action_home(self) -> None:
+        """Back to the home screen."""
+        self.app.pop_screen()

@@ -1,0 +1,171 @@
+"""A timed quiz: a fixed set of problems, an mm:ss countdown, skip, no hints; then the results."""
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from quizapp.tui.ascii import plain_text
+from quizapp.tui.widgets.answer_box import AnswerBox
+from quizapp.tui.widgets.math_view import MathView
+
+
+def clock_text(seconds: float) -> str:
+    """mm:ss, rounding up so 0:00 means time is up."""
+    whole = int(-(-seconds // 1))
+    return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
+class QuizScreen(Screen):
+    """The quiz itself."""
+
+    BINDINGS = [
+        Binding("f7", "skip", "Skip"),
+        Binding("f6", "one_line", "Grid/line", show=False),
+        Binding("escape", "finish", "End quiz"),
+    ]
+
+    def __init__(self, spec, unicode: bool = True) -> None:
+        super().__init__()
+        self.spec, self.unicode = spec, unicode
+        self.session = None
+        self.shown = -1
+        self.ended = False
+
+    def compose(self) -> ComposeResult:
+        """Status with the countdown, the problem, the answer."""
+        yield Header(show_clock=False)
+        yield Static("Preparing the quiz…", id="status", markup=False)
+        with VerticalScroll(id="body"):
+            yield MathView("", id="problem")
+            yield Vertical(id="answer-slot")
+            yield Static("", id="feedback", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Make the quiz in a thread; tick the countdown."""
+        self.prepare()
+        self.set_interval(0.25, self.tick)
+
+    @work(thread=True, exclusive=True, group="session")
+    def prepare(self) -> None:
+        """Generate the quiz's problems."""
+        from quizapp.session import BadQuiz, QuizSession
+
+        bank = self.app.wait_for_bank()  # type: ignore[attr-defined]
+        if bank is None:
+            return
+        try:
+            session = QuizSession(bank, self.spec, clock=self.app.clock)  # type: ignore[attr-defined]
+        except BadQuiz as exc:
+            self.app.call_from_thread(self.app.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(self.started, session)
+
+    def started(self, session) -> None:
+        """Show the first question."""
+        self.session = session
+        self.show_current()
+
+    def tick(self) -> None:
+        """Update the countdown; end the quiz when time is up."""
+        if self.session is None or self.ended:
+            return
+        if self.session.over:
+            self.show_results()
+            return
+        self.update_status()
+
+    def update_status(self) -> None:
+        """Question k of N, the code, the time left."""
+        session = self.session
+        if session is None:
+            return
+        number = min(session.index + 1, len(session.items))
+        self.query_one("#status", Static).update(plain_text(
+            f"Question {number} of {len(session.items)}   ⏱ {clock_text(session.remaining())}"
+            f"   Quiz code {session.spec.code}", self.unicode))
+
+    def show_current(self) -> None:
+        """Render the current question (in a thread: it needs sympy)."""
+        if self.session is None or self.session.over:
+            self.show_results()
+            return
+        self.update_status()
+        self.render_question(self.session.index)
+
+    @work(thread=True, exclusive=True, group="render")
+    def render_question(self, index: int) -> None:
+        """Pretty-print a question."""
+        from quizapp.tui.rendering import answer_shape, problem_text
+
+        problem = self.session.items[index].problem  # type: ignore[union-attr]
+        view = problem_text(problem, self.unicode)
+        self.app.call_from_thread(self.put_question, index, problem, view, answer_shape(problem))
+
+    async def put_question(self, index: int, problem, view: str, shape) -> None:
+        """Swap in the question's text and answer box."""
+        if self.ended or self.session is None or index != self.session.index:
+            return
+        self.shown = index
+        self.query_one("#problem", MathView).update(view)
+        slot = self.query_one("#answer-slot")
+        await slot.remove_children()
+        box = AnswerBox(problem.answer_kind, tuple(problem.variables), shape, self.unicode)
+        await slot.mount(box)
+        box.focus_answer()
+
+    @on(AnswerBox.Submitted)
+    def _submitted(self, event: AnswerBox.Submitted) -> None:
+        if self.session is None or self.ended or self.shown != self.session.index:
+            return
+        self.check(event.text)
+
+    @work(thread=True, exclusive=True, group="check")
+    def check(self, text: str) -> None:
+        """Grade the answer in a thread."""
+        verdict = self.session.submit(text)  # type: ignore[union-attr]
+        self.app.call_from_thread(self.after_answer, verdict)
+
+    def after_answer(self, verdict) -> None:
+        """Unreadable: say why and stay. Readable: a brief mark, then the next question."""
+        feedback = self.query_one("#feedback", Static)
+        if verdict.error:
+            feedback.update(plain_text(f"? {verdict.error}", self.unicode))
+            feedback.set_classes("unreadable")
+            return
+        mark = "✓ Right" if verdict.correct else "✗ Not right — the results will show why"
+        feedback.update(plain_text(f"{mark} (question {self.session.index})", self.unicode))
+        feedback.set_classes("right" if verdict.correct else "wrong")
+        self.show_current()
+
+    def action_skip(self) -> None:
+        """Skip this question."""
+        if self.session is not None and not self.ended:
+            self.session.skip()
+            self.query_one("#feedback", Static).update("Skipped.")
+            self.query_one("#feedback").set_classes("")
+            self.show_current()
+
+    def action_finish(self) -> None:
+        """End the quiz now and see the results."""
+        if self.session is not None and not self.ended:
+            self.session.finish()
+            self.show_results()
+
+    def action_one_line(self) -> None:
+        """Matrix answers: grid or one line."""
+        for box in self.query(AnswerBox):
+            box.toggle_one_line()
+
+    def show_results(self) -> None:
+        """Replace the quiz with its results."""
+        if self.ended or self.session is None:
+            return
+        self.ended = True
+        from quizapp.tui.screens.results import ResultsScreen
+
+        self.app.switch_screen(ResultsScreen(self.session.results(), self.session.spec,
+                                             self.unicode))

@@ -1,0 +1,69 @@
+"""Quiz results: score, time, a per-topic table, each mistake with its solution, study next."""
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.markup import escape
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from quizapp.tui.ascii import plain_text
+
+
+class ResultsScreen(Screen):
+    """What the quiz showed."""
+
+    BINDINGS = [Binding("escape", "home", "Home"), Binding("enter", "home", "Home", show=False)]
+
+    def __init__(self, results, spec, unicode: bool = True) -> None:
+        super().__init__()
+        self.results, self.spec, self.unicode = results, spec, unicode
+
+    def t(self, text: str) -> str:
+        """Unicode or ASCII."""
+        return plain_text(text, self.unicode)
+
+    def compose(self) -> ComposeResult:
+        """Everything, scrollable."""
+        r = self.results
+        minutes, seconds = divmod(int(r.seconds), 60)
+        ending = "time ran out" if r.timed_out else "all answered"
+        names = self.app.names  # type: ignore[attr-defined]
+        yield Header(show_clock=False)
+        with VerticalScroll(id="body"):
+            yield Static(self.t(f"Score {r.right}/{r.questions}   Time {minutes}:{seconds:02d} "
+                                f"({ending})   Quiz code {self.spec.code}"),
+                         id="score", markup=False)
+            table = DataTable(id="topics", cursor_type="none", zebra_stripes=True)
+            table.add_columns("Topic", "Right", "Questions")
+            for score in r.topics:
+                table.add_row(names.get(score.topic, score.topic), str(score.right),
+                              str(score.questions))
+            yield table
+            if r.mistakes:
+                yield Static("Mistakes", classes="heading")
+            for number, item in enumerate(r.mistakes, 1):
+                answer = "(skipped)" if item.skipped else (item.answer or "(not reached)")
+                lines = [f"{number}. {item.problem.prompt.splitlines()[0]}",
+                         f"   your answer: {answer}", f"   right answer: {item.problem.answer}"]
+                if item.verdict is not None and item.verdict.misconception:
+                    lines.append(f"   {item.verdict.feedback}")
+                lines += [f"     {step}" for step in item.problem.solution]
+                yield Static(self.t("\n".join(lines)), classes="mistake", markup=False)
+            if r.study_next:
+                yield Static("Study next", classes="heading")
+            for study in r.study_next:
+                res = study.resource
+                plural = "s" if study.mistakes != 1 else ""
+                url = res.url.replace('"', "%22")
+                yield Static(escape(self.t(f"• {res.title} — {res.provider} "
+                                           f"(covers {study.mistakes} mistake{plural})"))
+                             + f'\n  [link="{url}"]{escape(res.url)}[/link]',
+                             classes="study")
+            if not r.mistakes:
+                yield Static(self.t("No mistakes — well done!"), classes="heading")
+        yield Footer()
+
+    def action_home(self) -> None:
+        """Back to the home screen."""
+        self.app.pop_screen()
