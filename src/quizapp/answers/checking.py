@@ -88,7 +88,7 @@ def _single_feedback(result: Comparison) -> str:
         return f"Not quite: your answer is undefined{where}, where the right answer is defined."
     if result.relation in _RELATION_FEEDBACK:
         return _RELATION_FEEDBACK[result.relation]
-    return "Not quite — that is not equal to the right answer. Try again."
+    return "Not quite — that is not equal to the right answer."
 
 
 def _shape_name(answer: Answer) -> str:

@@ -133,7 +133,8 @@ def functions_equal(expected: Value, answer: Value, variables: Sequence[str],
 
 def _relation(ratios: list, differences: list) -> str | None:
     """Name a simple way in which the answer is off, if there is one."""
-    if len(ratios) >= 3 and all(_close(r, ratios[0], ratios[0]) for r in ratios):
+    if len(ratios) >= 3 and all(_close(r, ratios[0], ratios[0]) for r in ratios) \
+            and not _close(ratios[0], 0, 1):  # a zero answer is not "off by a factor"
         return "negated" if _close(ratios[0], -1, 1) else "factor"
     if len(differences) >= 3 and all(_close(d, differences[0], 1) for d in differences):
         return "offset"

@@ -57,7 +57,8 @@ class PracticeScreen(Screen):
 
     def on_mount(self) -> None:
         """Start the session off the event loop (it needs sympy)."""
-        self.query_one("#resource").display = False
+        for name in ("#resource", "#hints", "#solution"):
+            self.query_one(name).display = False
         self.start_session()
 
     def text(self, value: str) -> str:
@@ -103,6 +104,8 @@ class PracticeScreen(Screen):
         await slot.mount(box)
         for name in ("#feedback", "#hints", "#solution"):
             self.query_one(name, Static).update("")
+        self.query_one("#hints").display = False
+        self.query_one("#solution").display = False
         self.query_one("#feedback").set_classes("")
         self.query_one("#resource").display = False
         self.resource_url = None
@@ -154,11 +157,8 @@ class PracticeScreen(Screen):
             lines = [f"✓ {verdict.feedback}  Press Enter for the next problem."]
             box.set_classes("right")
         else:
-            lines = [f"✗ {verdict.feedback}"]
-            if verdict.interpreted:
-                lines.append(f"  Your answer reads as: {verdict.interpreted}")
-            lines.append("  Try again (the first attempt is the one that counts) · F2 hint · "
-                         "F3 solution")
+            lines = [f"✗ {verdict.feedback}",
+                     "  Try again (only the first attempt counts) · F2 hint · F3 solution"]
             box.set_classes("wrong")
         box.update(t("\n".join(lines), self.unicode))
         if feedback.level_change > 0:
@@ -188,6 +188,7 @@ class PracticeScreen(Screen):
         note = "" if hint is not None else "\n(no more hints — F3 shows the solution)"
         self.query_one("#hints", Static).update(self.text(
             "\n".join(f"Hint {i + 1}: {h}" for i, h in enumerate(hints)) + note))
+        self.query_one("#hints").display = True
         self.update_status()
 
     def action_solution(self) -> None:
@@ -198,6 +199,7 @@ class PracticeScreen(Screen):
         self.query_one("#solution", Static).update(self.text(
             "Solution:\n" + "\n".join(f"  {i + 1}. {s}" for i, s in enumerate(steps))
             + f"\nAnswer: {self.session.problem.answer}"))
+        self.query_one("#solution").display = True
         self.update_status()
 
     def action_open_resource(self) -> None:

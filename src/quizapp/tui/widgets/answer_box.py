@@ -161,7 +161,10 @@ class AnswerBox(Vertical):
         if not text.strip().strip(";, "):
             body = ""
         elif shown.ok:
-            body = "reads as:\n" + shown.text + "".join(f"\nnote: {n}" for n in shown.notes)
+            lines = shown.text.split("\n")
+            pretty = "\n".join(("reads as " if i == 0 else " " * 9) + line
+                               for i, line in enumerate(lines))
+            body = pretty + "".join(f"\nnote: {n}" for n in shown.notes)
         else:
             body = f"… {shown.message}"
         self.app.call_from_thread(self._show_preview, body)
