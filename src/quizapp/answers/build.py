@@ -71,7 +71,8 @@ def power(base: sympy.Expr, exponent: sympy.Expr) -> sympy.Expr:
         if bottom > limits.MAX_SYMBOLIC_EXPONENT:
             raise AnswerError("Exponent too complicated — use a simpler root")
         if base.is_Rational:
-            if top * _bits(base) > limits.MAX_CONSTANT_BITS:
+            whole_powers = -(-top // bottom)  # b^(p/q) holds about ⌈p/q⌉ times b's digits
+            if whole_powers * _bits(base) > limits.MAX_CONSTANT_BITS:
                 raise AnswerError(TOO_LARGE)
         elif top > limits.MAX_SYMBOLIC_EXPONENT:
             raise AnswerError("Exponent too large")

@@ -19,6 +19,7 @@ from quizapp.answers.model import Value
 from quizapp.answers.numeric import Undefined, context, evaluate
 
 REQUIRED_POINTS = 8
+HIGH_PRECISION_BITS = 6144
 MAX_TRIES = 80
 RELATIVE_TOLERANCE = mpmath.mpf(10) ** -25
 MIN_SIGNIFICANT = 3
@@ -100,6 +101,17 @@ def _points(expected: Value, symbols: Sequence[sympy.Symbol], domain: Domain, se
     return found
 
 
+def _equal_when_precise(expected: Value, answer: Value, point: dict) -> bool:
+    """Recheck a mismatch at far higher precision: huge terms that cancel, as in
+    (x+1)¹⁰⁰⁰(x−1)¹⁰⁰⁰ − (x²−1)¹⁰⁰⁰, lose every digit at the usual precision."""
+    try:
+        want = evaluate(expected.expr, point, HIGH_PRECISION_BITS)
+        got = evaluate(answer.expr, point, HIGH_PRECISION_BITS)
+    except Undefined:
+        return False
+    return _close(got, want, want)
+
+
 def _describe(point: dict) -> str:
     return ", ".join(f"{s} = {mpmath.nstr(v, 4)}" for s, v in point.items())
 
@@ -114,6 +126,7 @@ def functions_equal(expected: Value, answer: Value, variables: Sequence[str],
     if not points:
         return Comparison(False, checkable=False)
     ratios, differences, mismatch = [], [], None
+    recheck = True  # until one precise recheck confirms a mismatch
     for point, want in points:
         try:
             if real and not _defined(answer, point):
@@ -122,6 +135,9 @@ def functions_equal(expected: Value, answer: Value, variables: Sequence[str],
         except Undefined:
             return Comparison(False, "undefined", _describe(point))
         if not _close(got, want, want):
+            if recheck and _equal_when_precise(expected, answer, point):
+                continue
+            recheck = False
             mismatch = mismatch or point
         if want != 0:
             ratios.append(got / want)

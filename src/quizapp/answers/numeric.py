@@ -24,18 +24,22 @@ class Undefined(ArithmeticError):
 _local = threading.local()
 
 
-def context() -> mpmath.MPContext:
-    """This thread's own mpmath context (mpmath's global precision is not thread-safe)."""
-    ctx = getattr(_local, "ctx", None)
-    if ctx is None:
-        ctx = _local.ctx = mpmath.MPContext()
-        ctx.prec = PRECISION_BITS
-    return ctx
+def context(precision: int = PRECISION_BITS) -> mpmath.MPContext:
+    """This thread's own mpmath context at `precision` bits (mpmath's global precision is not
+    thread-safe)."""
+    contexts = getattr(_local, "contexts", None)
+    if contexts is None:
+        contexts = _local.contexts = {}
+    if precision not in contexts:
+        contexts[precision] = mpmath.MPContext()
+        contexts[precision].prec = precision
+    return contexts[precision]
 
 
-def evaluate(expr: sympy.Expr, point: Mapping[sympy.Symbol, object]) -> mpmath.mpc:
+def evaluate(expr: sympy.Expr, point: Mapping[sympy.Symbol, object],
+             precision: int = PRECISION_BITS) -> mpmath.mpc:
     """The value of `expr` at `point` (symbol → mpmath number); raise Undefined if it has none."""
-    ctx = context()
+    ctx = context(precision)
     try:
         value = _eval(ctx, expr, point)
     except (ZeroDivisionError, ValueError, OverflowError, TypeError) as exc:

@@ -6,6 +6,8 @@ spaces, so `[[1,2],[3,4]]`, `[1,2;3,4]`, `1 2; 3 4` and rows on separate lines a
 
 from collections.abc import Sequence
 
+import sympy
+
 from quizapp.answers import limits
 from quizapp.answers.errors import AnswerError
 from quizapp.answers.grammar import PLUS_MINUS, ExpressionParser
@@ -97,7 +99,29 @@ class _Reader:
         if len(tokens) <= 2 and tokens[-1].decimal is not None and (
                 len(tokens) == 1 or (tokens[0].kind == OP and tokens[0].text in "+-")):
             shown = "".join(t.text for t in tokens if t.text != "+")
-        return Value(expr, tuple(parser.decimals), shown, tuple(parser.conditions))
+        conditions = tuple(parser.conditions)
+        self.notes.extend(_hidden_conditions(expr, conditions))
+        return Value(expr, tuple(parser.decimals), shown, conditions)
+
+
+_WHERE = {"positive": "> 0", "nonnegative": "≥ 0", "unit": "is between −1 and 1"}
+
+
+def _hidden_conditions(expr: sympy.Expr, conditions: tuple) -> list[str]:
+    """Say where an answer is undefined when simplifying hid it: `x + ln x − ln x` reads as x,
+    but only for x > 0 — and it is checked that way."""
+    notes = []
+    for kind, argument in dict.fromkeys(conditions):
+        if not argument.free_symbols:
+            continue
+        visible = {"positive": sympy.log(argument), "nonnegative": sympy.sqrt(argument)}.get(kind)
+        if kind == "unit" or (visible is not None and not expr.has(visible)):
+            if kind == "unit" and (expr.has(sympy.asin(argument)) or
+                                   expr.has(sympy.acos(argument))):
+                continue
+            notes.append(f"reads as {sympy.sstr(expr)}, but only where {sympy.sstr(argument)} "
+                         f"{_WHERE[kind]}")
+    return notes
 
 
 def _check_brackets(tokens: list[Token]) -> None:

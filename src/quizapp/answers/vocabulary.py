@@ -77,6 +77,10 @@ def _split(word: str, vocabulary: dict[str, Piece], allow_func_last: bool) -> li
     return pieces[::-1]
 
 
+def _shown(word: str) -> str:
+    return word if len(word) <= 24 else word[:20] + "…"
+
+
 def resolve_word(word: str, variables: tuple[str, ...]) -> list[Piece]:
     """Resolve a typed word into pieces, or raise AnswerError saying what to fix."""
     vocabulary: dict[str, Piece] = {}
@@ -97,7 +101,8 @@ def resolve_word(word: str, variables: tuple[str, ...]) -> list[Piece]:
     pieces = _split(word, vocabulary, allow_func_last=True)
     if pieces is not None:
         return pieces
-    raise AnswerError(_unknown_word_message(word, variables, vocabulary))
+    raise AnswerError(_unknown_word_message(word, variables, vocabulary).replace(
+        f"'{word}'", f"'{_shown(word)}'"))
 
 
 def _vocab_hint(variables: tuple[str, ...]) -> str:

@@ -88,6 +88,11 @@ class PracticeScreen(Screen):
         problem = self.session.next_problem()
         view = problem_text(problem, self.unicode)
         self.app.call_from_thread(self.show_problem, problem, view, answer_shape(problem))
+        # Read the key and its misconceptions now, while the learner reads the problem, so that
+        # Enter costs only the learner's own answer.
+        from quizapp.batch.problems import grade_against
+
+        grade_against(problem, problem.answer)
 
     @work(thread=True, exclusive=True, group="session")
     def next_problem(self) -> None:
