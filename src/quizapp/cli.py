@@ -9,19 +9,14 @@ from quizapp import __version__
 KINDS = ("expression", "number", "vector", "matrix", "multiset")
 
 
-THEMES = {"dark": "textual-dark", "light": "textual-light"}
+THEMES = ("dark", "light")
 
 
-def _unicode_ok(ascii_only: bool) -> bool:
-    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
-    return not ascii_only and encoding in ("utf8", "utf16", "utf32")
+def run_app(launch: object, ascii_only: bool, theme: str | None) -> None:
+    """Run the Textual app."""
+    from quizapp.tui.run import run_app as run
 
-
-def _run_app(launch: object, ascii_only: bool, theme: str | None) -> None:
-    from quizapp.tui.app import QuizApp
-
-    QuizApp(launch, unicode=_unicode_ok(ascii_only),  # type: ignore[arg-type]
-            theme=THEMES.get(theme or "")).run()
+    run(launch, ascii_only, theme)
 
 
 def _check_topic(topic: str, skill: str | None = None) -> None:
@@ -39,7 +34,7 @@ def _check_topic(topic: str, skill: str | None = None) -> None:
 
 ascii_option = click.option("--ascii", "ascii_only", is_flag=True,
                             help="Draw maths with ASCII only (for terminals without Unicode).")
-theme_option = click.option("--theme", type=click.Choice(sorted(THEMES)),
+theme_option = click.option("--theme", type=click.Choice(THEMES),
                             help="Colour theme (default dark; ctrl+p switches).")
 
 
@@ -56,7 +51,7 @@ def main(ctx: click.Context, ascii_only: bool, theme: str | None) -> None:
     if ctx.invoked_subcommand is None:
         from quizapp.tui.app import Launch
 
-        _run_app(Launch(), ascii_only, theme)
+        run_app(Launch(), ascii_only, theme)
 
 
 @main.command()
@@ -72,7 +67,7 @@ def practice(topic: str, skill: str | None, difficulty: int, seed: int | None,
     _check_topic(topic, skill)
     from quizapp.tui.app import Launch
 
-    _run_app(Launch("practice", topic, skill, difficulty, seed), ascii_only, theme)
+    run_app(Launch("practice", topic, skill, difficulty, seed), ascii_only, theme)
 
 
 @main.command()
@@ -106,7 +101,7 @@ def quiz(topics: str | None, questions: int, minutes: float, seed: int | None, c
     if unknown:
         raise click.BadParameter(f"unknown topic {', '.join(unknown)}; choose from "
                                  f"{', '.join(known)}", param_hint="--topics")
-    _run_app(Launch("quiz", quiz=spec), ascii_only, theme)
+    run_app(Launch("quiz", quiz=spec), ascii_only, theme)
 
 
 @main.command()

@@ -18,10 +18,7 @@ from textual.screen import Screen
 
 from quizapp.bank.catalog import read_topics
 from quizapp.session.spec import QuizSpec
-from quizapp.tui.screens.help import HelpScreen
 from quizapp.tui.screens.home import HomeScreen
-from quizapp.tui.screens.practice import PracticeScreen
-from quizapp.tui.screens.quiz import QuizScreen
 
 
 @dataclass(frozen=True)
@@ -69,6 +66,8 @@ class QuizApp(App):
             self.open_practice(self.launch.topic, self.launch.skill, self.launch.difficulty,
                                self.launch.seed)
         elif self.launch.mode == "quiz" and self.launch.quiz:
+            from quizapp.tui.screens.quiz import QuizScreen
+
             self.push_screen(QuizScreen(self.launch.quiz, self.unicode))
         self.call_after_refresh(self.load_bank)
 
@@ -99,17 +98,23 @@ class QuizApp(App):
     def open_practice(self, topic: str, skill: str | None = None, difficulty: int = 1,
                       seed: int | None = None) -> None:
         """Practise a topic, or one of its skills."""
+        from quizapp.tui.screens.practice import PracticeScreen
+
         self.push_screen(PracticeScreen(topic, skill, difficulty, seed, self.unicode))
 
     def open_quiz(self, topics: tuple[str, ...], questions: int = 10, minutes: float = 10,
                   seed: int | None = None) -> None:
         """Start a timed quiz."""
+        from quizapp.tui.screens.quiz import QuizScreen
+
         spec = QuizSpec(topics, questions, minutes,
                         seed if seed is not None else random.randrange(10_000))
         self.push_screen(QuizScreen(spec, self.unicode))
 
     def action_help(self) -> None:
         """Show keys and answer syntax."""
+        from quizapp.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.unicode))
 
