@@ -1,5 +1,5 @@
-"""`python -m quizapp` runs the command line."""
+"""`python -m quizapp` runs the `quizapp` command."""
 
-from quizapp.cli import main
+from quizapp.launcher import main
 
 main()

@@ -265,3 +265,79 @@ def bank_check(seeds: int, families: tuple[str, ...]) -> None:
         click.echo(f"  FAULT {failure}")
     if failures:
         sys.exit(1)
+
+
+def _store():
+    from quizapp.progress import ProgressStore
+
+    store = ProgressStore()
+    for message in (store.notice, store.problem):
+        if message:
+            click.echo(message, err=True)
+    return store
+
+
+def _skill_ids() -> list[str]:
+    from quizapp.bank.catalog import read_topics
+
+    return [s.id for t in read_topics() for s in t.skills]
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def stats(as_json: bool) -> None:
+    """Show progress: totals, mastery per skill, recent quizzes."""
+    import json
+
+    from quizapp.progress.stats import summary
+
+    data = summary(_store(), _skill_ids())
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    attempts, right = data["attempts"], data["correct"]
+    share = f" ({100 * right / attempts:.0f}%)" if attempts else ""
+    click.echo(f"{attempts} problems answered, {right} right the first time{share}")
+    click.echo(f"{'skill':<30} {'mastery':<12} {'right':>6} {'attempts':>9}  due")
+    for skill, row in data["skills"].items():
+        click.echo(f"{skill:<30} {row['mastery']:<12} {row['correct']:>6} {row['attempts']:>9}"
+                   f"  {'yes' if row['due'] else ''}")
+    if data["quizzes"]:
+        click.echo("recent quizzes:")
+        for quiz in data["quizzes"][:10]:
+            click.echo(f"  {quiz['right']}/{quiz['questions']}  {quiz['code']}")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
+              show_default=True)
+@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-",
+              help="File to write (default: standard output).")
+def export(fmt: str, output: click.utils.LazyFile) -> None:
+    """Export every attempt as CSV or JSON."""
+    import csv
+    import dataclasses
+    import json
+
+    attempts = [dataclasses.asdict(a) for a in _store().attempts()]
+    if fmt == "json":
+        output.write(json.dumps(attempts, ensure_ascii=False, indent=1) + "\n")
+        return
+    from quizapp.progress.store import Attempt
+
+    writer = csv.DictWriter(output, fieldnames=[f.name for f in dataclasses.fields(Attempt)])
+    writer.writeheader()
+    writer.writerows(attempts)
+
+
+@main.command()
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+def reset(yes: bool) -> None:
+    """Delete all saved progress (asks first)."""
+    store = _store()
+    count = len(store.attempts())
+    if not yes and not click.confirm(f"Delete {count} saved attempts and all quiz results?"):
+        click.echo("Nothing deleted.")
+        return
+    store.reset()
+    click.echo(f"Deleted {count} attempts.")

@@ -8,6 +8,7 @@ from typing import Any
 
 _EXPORTS = {
     "Feedback": "practice", "NoProblems": "practice", "PracticeSession": "practice",
+    "ReviewSession": "practice",
     "QuizResults": "quiz", "QuizSession": "quiz", "BadQuiz": "spec", "QuizSpec": "spec",
 }
 __all__ = sorted(_EXPORTS)

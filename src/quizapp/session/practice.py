@@ -14,6 +14,7 @@ from quizapp.answers import Verdict
 from quizapp.bank import Bank, Problem, choose_families, make_problem
 from quizapp.bank.problems import SEED_LIMIT, ResourceOut
 from quizapp.batch.problems import grade_against
+from quizapp.progress.store import Attempt
 
 LEVEL_UP = 5
 LEVEL_DOWN = 2
@@ -39,7 +40,9 @@ class PracticeSession:
     """The state of one practice run; pure logic, no UI."""
 
     def __init__(self, bank: Bank, topic: str, skill: str | None = None, difficulty: int = 1,
-                 seed: int | None = None, clock: Callable[[], float] = time.monotonic) -> None:
+                 seed: int | None = None, clock: Callable[[], float] = time.monotonic,
+                 record: Callable[[Attempt], object] | None = None,
+                 now: Callable[[], float] = time.time, mode: str = "practice") -> None:
         if not choose_families(bank, topic, skill):
             raise NoProblems(f"no problems for topic '{topic}'" +
                              (f", skill '{skill}'" if skill else ""))
@@ -47,7 +50,7 @@ class PracticeSession:
         self.level = max(1, min(3, difficulty))
         self.rng = random.Random(f"practice:{topic}:{skill}:{seed}" if seed is not None
                                  else None)
-        self.clock = clock
+        self.clock, self.now, self.record, self.mode = clock, now, record, mode
         self.streak = 0
         self.best_streak = 0
         self.clean_in_a_row = 0
@@ -94,6 +97,14 @@ class PracticeSession:
         if counted:
             self.answered += 1
             change = self._count(verdict.correct)
+        if verdict.error is None and self.record is not None:
+            # Committed before the verdict is shown: what the learner saw checked is saved.
+            self.record(Attempt(
+                at=self.now(), problem_id=self.problem.id, topic=self.problem.topic,
+                skill=self.problem.skill, difficulty=self.problem.difficulty, answer=text,
+                correct=verdict.correct, misconception=verdict.misconception,
+                seconds=round(self.clock() - self.started, 3), hints=self.hints_shown,
+                mode=self.mode, first=counted))
         if verdict.correct:
             self.solved = True
         resource = None if verdict.correct or verdict.error else self.recommended()
@@ -146,3 +157,37 @@ class PracticeSession:
         if self.problem is None or not self.problem.resources:
             return None
         return self.problem.resources[0]
+
+
+class ReviewSession(PracticeSession):
+    """Replay problems answered wrong, by id, until each is answered right."""
+
+    def __init__(self, bank: Bank, problem_ids: list[str], **kwargs: object) -> None:
+        from quizapp.bank import problem_by_id
+
+        problems = [problem_by_id(bank, pid) for pid in problem_ids]
+        if not problems:
+            raise NoProblems("no mistakes to review — well done")
+        super().__init__(bank, problems[0].topic, mode="review", **kwargs)  # type: ignore[arg-type]
+        self.queue = problems
+
+    def _families(self) -> list[str]:
+        return []
+
+    @property
+    def remaining(self) -> int:
+        """Problems still to get right."""
+        return len(self.queue) + (0 if self.solved or self.problem is None else 1)
+
+    def next_problem(self) -> Problem:
+        """The next problem to redo; one answered wrong again goes to the back of the queue."""
+        if self.problem is not None and not self.solved:
+            self.queue.append(self.problem)
+        if not self.queue:
+            raise NoProblems("all reviewed — every mistake is now answered right")
+        self.problem = self.queue.pop(0)
+        self.topic = self.problem.topic
+        self.solved, self.attempts, self.hints_shown = False, 0, 0
+        self.solution_shown = False
+        self.started = self.clock()
+        return self.problem

@@ -9,6 +9,7 @@ from quizapp.answers import Verdict
 from quizapp.bank import Bank, Problem, choose_families, make_problem
 from quizapp.bank.problems import SEED_LIMIT, ResourceOut
 from quizapp.batch.problems import grade_against
+from quizapp.progress.store import Attempt
 from quizapp.session.spec import BadQuiz, QuizSpec
 
 
@@ -79,13 +80,18 @@ class QuizSession:
     """The state of one timed quiz; the clock is injected so tests can run it instantly."""
 
     def __init__(self, bank: Bank, spec: QuizSpec,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self.bank, self.spec, self.clock = bank, spec, clock
+                 clock: Callable[[], float] = time.monotonic, store: object | None = None,
+                 now: Callable[[], float] = time.time) -> None:
+        self.bank, self.spec, self.clock, self.store, self.now = bank, spec, clock, store, now
         self.items = [QuizItem(p) for p in make_quiz_problems(bank, spec)]
         self.index = 0
         self.started = clock()
         self.deadline = self.started + spec.minutes * 60
         self.finished_at: float | None = None
+        self.asked_at = self.started
+        self.id = f"{spec.code}@{self.now():.3f}"
+        if self.store is not None:
+            self.store.start_quiz(self.id, spec.code, len(self.items))  # type: ignore[attr-defined]
 
     @property
     def current(self) -> QuizItem | None:
@@ -111,7 +117,16 @@ class QuizSession:
         verdict = grade_against(item.problem, text)
         if verdict.error is None:
             item.answer, item.verdict = text, verdict
+            if self.store is not None:  # committed before the verdict is shown
+                p = item.problem
+                self.store.record(Attempt(  # type: ignore[attr-defined]
+                    at=self.now(), problem_id=p.id, topic=p.topic, skill=p.skill,
+                    difficulty=p.difficulty, answer=text, correct=verdict.correct,
+                    misconception=verdict.misconception,
+                    seconds=round(self.clock() - self.asked_at, 3), hints=0, mode="quiz",
+                    quiz_id=self.id))
             self.index += 1
+            self.asked_at = self.clock()
         return verdict
 
     def skip(self) -> None:
@@ -120,11 +135,15 @@ class QuizSession:
         if item is not None:
             item.skipped = True
             self.index += 1
+            self.asked_at = self.clock()
 
     def finish(self) -> None:
         """End the quiz now."""
         if self.finished_at is None:
             self.finished_at = min(self.clock(), self.deadline)
+        if self.store is not None and not getattr(self, "_saved", False):
+            self._saved = True
+            self.store.finish_quiz(self.id, sum(i.correct for i in self.items))  # type: ignore[attr-defined]
 
     def results(self) -> QuizResults:
         """Score, time, per-topic table, mistakes, and what to study next."""

@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -45,7 +46,8 @@ class QuizApp(App):
     ]
 
     def __init__(self, launch: Launch | None = None, unicode: bool = True,
-                 clock: Callable[[], float] = time.monotonic, theme: str | None = None) -> None:
+                 clock: Callable[[], float] = time.monotonic, theme: str | None = None,
+                 home: Path | None = None, now: Callable[[], float] = time.time) -> None:
         super().__init__()
         self.launch = launch or Launch()
         self.unicode = unicode
@@ -54,7 +56,9 @@ class QuizApp(App):
         self.topics = read_topics()
         self.names = {t.id: t.name for t in self.topics}
         self.names.update({s.id: s.name for t in self.topics for s in t.skills})
+        self.progress_home, self.now = home, now
         self._bank = None
+        self.store = None
         self._bank_ready = threading.Event()
 
     def on_mount(self) -> None:
@@ -83,6 +87,7 @@ class QuizApp(App):
             import quizapp.tui.rendering  # noqa: F401
 
             self._bank = bank
+            self.open_store()
         except BankError as exc:
             self.call_from_thread(self.notify, f"The question bank has a problem: "
                                   f"{exc.problems[0]} (run `quizapp bank check`)",
@@ -90,17 +95,44 @@ class QuizApp(App):
         finally:
             self._bank_ready.set()
 
+    def open_store(self) -> None:
+        """Open the progress database (in the loading thread); say once if anything is off."""
+        from quizapp.progress import ProgressStore
+
+        self.store = ProgressStore(self.progress_home, clock=self.now)
+        for message in (self.store.notice, self.store.problem):
+            if message:
+                self.call_from_thread(self.notify, message, severity="warning", timeout=15)
+        self.call_from_thread(self.refresh_home)
+
+    def refresh_home(self) -> None:
+        """Update the home screen's mastery and review counts."""
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.refresh_progress()
+
+    def record(self, attempt) -> None:
+        """Save an attempt (called from a worker, before its verdict is shown)."""
+        if self.store is not None:
+            self.store.record(attempt)
+
     def wait_for_bank(self):
         """Block (in a worker thread) until the bank is loaded."""
         self._bank_ready.wait()
         return self._bank
 
     def open_practice(self, topic: str, skill: str | None = None, difficulty: int = 1,
-                      seed: int | None = None) -> None:
-        """Practise a topic, or one of its skills."""
+                      seed: int | None = None, review: tuple[str, ...] = ()) -> None:
+        """Practise a topic, or one of its skills; or redo the problems in `review`."""
         from quizapp.tui.screens.practice import PracticeScreen
 
-        self.push_screen(PracticeScreen(topic, skill, difficulty, seed, self.unicode))
+        self.push_screen(PracticeScreen(topic, skill, difficulty, seed, self.unicode, review))
+
+    def open_stats(self) -> None:
+        """Show the statistics screen."""
+        from quizapp.tui.screens.stats import StatsScreen
+
+        self.push_screen(StatsScreen(self.unicode))
 
     def open_quiz(self, topics: tuple[str, ...], questions: int = 10, minutes: float = 10,
                   seed: int | None = None) -> None:
@@ -130,4 +162,6 @@ class QuizApp(App):
         all_topics = tuple(t.id for t in self.topics)
         yield SystemCommand("Timed quiz: all topics", "10 questions in 10 minutes",
                             partial(self.open_quiz, all_topics))
+        yield SystemCommand("Statistics", "Progress over time, per skill, and quizzes",
+                            self.open_stats)
         yield SystemCommand("Help", "Keys and answer syntax", self.action_help)

@@ -1,6 +1,6 @@
-"""Home: the topics and their skills, and the actions — practise, timed quiz, help."""
+"""Home: topics and skills with mastery, and the actions — practise, review, quiz, stats, help."""
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -8,6 +8,15 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quizapp.bank.catalog import TopicName
+from quizapp.tui.ascii import plain_text
+
+LEVEL_NAMES = ("not started", "attempted", "familiar", "proficient", "mastered")
+
+
+def mastery_bar(level: int, unicode: bool) -> str:
+    """▰▰▱▱ for level 2 of 4."""
+    full, empty = ("▰", "▱") if unicode else ("#", "-")
+    return full * level + empty * (4 - level)
 
 
 class HomeScreen(Screen):
@@ -18,6 +27,9 @@ class HomeScreen(Screen):
     def __init__(self, topics: list[TopicName], unicode: bool = True) -> None:
         super().__init__()
         self.topics, self.unicode = topics, unicode
+        self.weakest: tuple[str, str] | None = None  # (topic, skill)
+        self.due_skills: list[tuple[str, str]] = []
+        self.mistakes: list[str] = []
 
     def compose(self) -> ComposeResult:
         """Title, the menu, the footer."""
@@ -28,31 +40,98 @@ class HomeScreen(Screen):
         for topic in self.topics:
             menu.add_option(Option(f"Practise {topic.name}", id=f"topic:{topic.id}"))
             for skill in topic.skills:
-                menu.add_option(Option(f"    {skill.name}", id=f"skill:{topic.id}:{skill.id}"))
+                menu.add_option(Option(self.skill_label(skill.name, None),
+                                       id=f"skill:{topic.id}:{skill.id}"))
+        menu.add_option(Option("Practise your weakest skill", id="weakest"))
+        menu.add_option(Option("Review skills that are due", id="due"))
+        menu.add_option(Option("Review mistakes", id="mistakes"))
         all_topics = ",".join(t.id for t in self.topics)
         menu.add_option(Option("Timed quiz — all topics, 10 questions, 10 minutes",
                                id=f"quiz:{all_topics}"))
         for topic in self.topics:
             menu.add_option(Option(f"Timed quiz — {topic.name}, 10 questions, 10 minutes",
                                    id=f"quiz:{topic.id}"))
+        menu.add_option(Option("Statistics", id="stats"))
         menu.add_option(Option("Help — keys and answer syntax", id="help"))
         yield menu
         yield Footer()
+
+    def skill_label(self, name: str, level: int | None, due: bool = False) -> str:
+        """'    Power rule          ▰▰▱▱ familiar'."""
+        if level is None:
+            return f"    {name}"
+        flag = "  (due)" if due else ""
+        return plain_text(f"    {name:<30} {mastery_bar(level, self.unicode)} "
+                          f"{LEVEL_NAMES[level]}{flag}", self.unicode)
 
     def on_mount(self) -> None:
         """Focus the menu."""
         self.query_one(OptionList).focus()
 
+    @work(thread=True, exclusive=True, group="home-progress")
+    def refresh_progress(self) -> None:
+        """Read mastery from the progress store (in a thread) and show it."""
+        from quizapp.progress import all_mastery, due, weakest
+
+        store = self.app.store  # type: ignore[attr-defined]
+        if store is None:
+            return
+        now = self.app.now()  # type: ignore[attr-defined]
+        skills = {s.id: t.id for t in self.topics for s in t.skills}
+        mastery = all_mastery(list(skills), store.recent_first_attempts(), now)
+        weak = weakest(mastery)
+        due_now = due(mastery, now)
+        mistakes = store.pending_mistakes()
+        self.app.call_from_thread(self.show_progress, mastery, skills, weak, due_now, mistakes)
+
+    def show_progress(self, mastery: dict, skills: dict, weak: str | None, due_now: list[str],
+                      mistakes: list[str]) -> None:
+        """Put mastery and review counts into the menu."""
+        menu = self.query_one(OptionList)
+        names = self.app.names  # type: ignore[attr-defined]
+        for skill, topic in skills.items():
+            m = mastery[skill]
+            menu.replace_option_prompt(f"skill:{topic}:{skill}",
+                                       self.skill_label(names.get(skill, skill), m.level,
+                                                        m.due(self.app.now())))  # type: ignore[attr-defined]
+        self.weakest = (skills[weak], weak) if weak else None
+        self.due_skills = [(skills[s], s) for s in due_now]
+        self.mistakes = mistakes
+        weak_name = f" — {names.get(weak, weak)}" if weak else ""
+        menu.replace_option_prompt("weakest", f"Practise your weakest skill{weak_name}")
+        menu.replace_option_prompt("due", f"Review skills that are due ({len(due_now)})")
+        menu.replace_option_prompt("mistakes", f"Review mistakes ({len(mistakes)})")
+
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
+        app = self.app
         choice = event.option.id or ""
         kind, _, rest = choice.partition(":")
         if kind == "topic":
-            self.app.open_practice(rest)  # type: ignore[attr-defined]
+            app.open_practice(rest)  # type: ignore[attr-defined]
         elif kind == "skill":
             topic, _, skill = rest.partition(":")
-            self.app.open_practice(topic, skill)  # type: ignore[attr-defined]
+            app.open_practice(topic, skill)  # type: ignore[attr-defined]
+        elif kind == "weakest":
+            if self.weakest is None:
+                app.notify("Progress is still loading — try again in a moment.")
+            else:
+                app.open_practice(*self.weakest)  # type: ignore[attr-defined]
+        elif kind == "due":
+            if not self.due_skills:
+                app.notify("Nothing is due for review — practise something new!")
+            else:
+                app.open_practice(*self.due_skills[0])  # type: ignore[attr-defined]
+        elif kind == "mistakes":
+            if not self.mistakes:
+                app.notify("No mistakes to review.")
+            else:
+                app.open_practice("", review=tuple(self.mistakes))  # type: ignore[attr-defined]
         elif kind == "quiz":
-            self.app.open_quiz(tuple(rest.split(",")))  # type: ignore[attr-defined]
+            app.open_quiz(tuple(rest.split(",")))  # type: ignore[attr-defined]
+        elif kind == "stats":
+            app.open_stats()  # type: ignore[attr-defined]
         elif kind == "help":
-            self.app.action_help()
+            app.action_help()
+
+

@@ -32,9 +32,11 @@ class PracticeScreen(Screen):
     ]
 
     def __init__(self, topic: str, skill: str | None = None, difficulty: int = 1,
-                 seed: int | None = None, unicode: bool = True) -> None:
+                 seed: int | None = None, unicode: bool = True,
+                 review: tuple[str, ...] = ()) -> None:
         super().__init__()
         self.topic, self.skill, self.difficulty, self.seed = topic, skill, difficulty, seed
+        self.review = review
         self.unicode = unicode
         self.session = None
         self.resource_url: str | None = None
@@ -68,24 +70,35 @@ class PracticeScreen(Screen):
     @work(thread=True, exclusive=True, group="session")
     def start_session(self) -> None:
         """Load the bank, make the session, show the first problem."""
-        from quizapp.session import NoProblems, PracticeSession
+        from quizapp.session import NoProblems, PracticeSession, ReviewSession
 
         bank = self.app.wait_for_bank()  # type: ignore[attr-defined]
         if bank is None:
             return
+        record = self.app.record  # type: ignore[attr-defined]
         try:
-            self.session = PracticeSession(bank, self.topic, self.skill, self.difficulty,
-                                           self.seed)
+            if self.review:
+                self.session = ReviewSession(bank, list(self.review), record=record,
+                                             now=self.app.now)  # type: ignore[attr-defined]
+            else:
+                self.session = PracticeSession(bank, self.topic, self.skill, self.difficulty,
+                                               self.seed, record=record,
+                                               now=self.app.now)  # type: ignore[attr-defined]
         except NoProblems as exc:
             self.app.call_from_thread(self.app.notify, str(exc), severity="error")
             return
         self._next()
 
     def _next(self) -> None:
+        from quizapp.session import NoProblems
         from quizapp.tui.rendering import answer_shape, problem_text
 
         assert self.session is not None
-        problem = self.session.next_problem()
+        try:
+            problem = self.session.next_problem()
+        except NoProblems as exc:  # a review queue done
+            self.app.call_from_thread(self.finished_review, str(exc))
+            return
         view = problem_text(problem, self.unicode)
         self.app.call_from_thread(self.show_problem, problem, view, answer_shape(problem))
         # Read the key and its misconceptions now, while the learner reads the problem, so that
@@ -123,13 +136,20 @@ class PracticeScreen(Screen):
         if session is None or session.problem is None:
             return
         names = self.app.names  # type: ignore[attr-defined]
-        where = names.get(self.topic, self.topic)
+        where = names.get(session.problem.topic, session.problem.topic)
         skill = names.get(session.problem.skill, session.problem.skill)
         done, total = session.level_progress
+        store = self.app.store  # type: ignore[attr-defined]
+        unsaved = "   (progress not saved)" if store is not None and not store.saving else ""
+        if self.review:
+            self.query_one("#status", Static).update(self.text(
+                f"Review mistakes › {where} › {skill}   {session.remaining} to go"
+                f"   Right first time {session.right_first_time}/{session.answered}{unsaved}"))
+            return
         self.query_one("#status", Static).update(self.text(
             f"{where} › {skill}   Level {session.level} {level_bar(done, total, self.unicode)}"
             f"   Streak {session.streak}   Right first time {session.right_first_time}/"
-            f"{session.answered}"))
+            f"{session.answered}{unsaved}"))
 
     @on(AnswerBox.Submitted)
     def _submitted(self, event: AnswerBox.Submitted) -> None:
@@ -226,4 +246,5 @@ class PracticeScreen(Screen):
 
     def action_home(self) -> None:
         """Back to the home screen."""
+        self.app.refresh_home()  # type: ignore[attr-defined]
         self.app.pop_screen()

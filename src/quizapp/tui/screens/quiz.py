@@ -58,7 +58,8 @@ class QuizScreen(Screen):
         if bank is None:
             return
         try:
-            session = QuizSession(bank, self.spec, clock=self.app.clock)  # type: ignore[attr-defined]
+            session = QuizSession(bank, self.spec, clock=self.app.clock,  # type: ignore[attr-defined]
+                                  store=self.app.store, now=self.app.now)  # type: ignore[attr-defined]
         except BadQuiz as exc:
             self.app.call_from_thread(self.app.notify, str(exc), severity="error")
             return

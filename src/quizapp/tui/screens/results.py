@@ -66,4 +66,5 @@ class ResultsScreen(Screen):
 
     def action_home(self) -> None:
         """Back to the home screen."""
+        self.app.refresh_home()  # type: ignore[attr-defined]
         self.app.pop_screen()

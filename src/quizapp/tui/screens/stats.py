@@ -1,0 +1,91 @@
+"""Statistics: totals, accuracy and speed over time, mastery per skill, recent quizzes."""
+
+import time
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Sparkline, Static
+
+from quizapp.tui.ascii import plain_text
+from quizapp.tui.screens.home import LEVEL_NAMES, mastery_bar
+
+
+class StatsScreen(Screen):
+    """Progress at a glance."""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Home")]
+
+    def __init__(self, unicode: bool = True) -> None:
+        super().__init__()
+        self.unicode = unicode
+
+    def compose(self) -> ComposeResult:
+        """Filled in once the numbers are read."""
+        yield Header(show_clock=False)
+        with VerticalScroll(id="body"):
+            yield Static("Reading your progress…", id="totals", markup=False)
+            yield Static("Accuracy by day (first attempts)", classes="heading")
+            yield Sparkline([], id="accuracy")
+            yield Static("", id="accuracy-range", markup=False)
+            yield Static("Seconds per answer by day", classes="heading")
+            yield Sparkline([], id="speed")
+            yield Static("", id="speed-range", markup=False)
+            yield Static("Skills", classes="heading")
+            table = DataTable(id="skills", cursor_type="none", zebra_stripes=True)
+            table.add_columns("Skill", "Mastery", "Level", "Right", "Attempts")
+            yield table
+            yield Static("Recent quizzes", classes="heading")
+            yield Static("", id="quizzes", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Read the numbers in a thread."""
+        self.load()
+
+    @work(thread=True, exclusive=True)
+    def load(self) -> None:
+        """Compute the summary."""
+        from quizapp.progress.stats import summary
+
+        self.app.wait_for_bank()  # type: ignore[attr-defined]
+        store = self.app.store  # type: ignore[attr-defined]
+        if store is None:
+            return
+        skills = [s for t in self.app.topics for s in (k.id for k in t.skills)]  # type: ignore[attr-defined]
+        data = summary(store, skills, self.app.now())  # type: ignore[attr-defined]
+        self.app.call_from_thread(self.show, data, skills)
+
+    def show(self, data: dict, skills: list[str]) -> None:
+        """Fill in the screen."""
+        t = lambda text: plain_text(text, self.unicode)  # noqa: E731
+        attempts, right = data["attempts"], data["correct"]
+        share = f" ({100 * right / attempts:.0f}%)" if attempts else ""
+        store = self.app.store  # type: ignore[attr-defined]
+        saved = "" if store is None or store.saving else "   — progress is not being saved"
+        self.query_one("#totals", Static).update(t(
+            f"{attempts} problems answered, {right} right the first time{share}{saved}"))
+        days = data["days"]
+        self.query_one("#accuracy", Sparkline).data = [d["accuracy"] for d in days] or [0]
+        self.query_one("#speed", Sparkline).data = [d["median_seconds"] for d in days] or [0]
+        if days:
+            self.query_one("#accuracy-range", Static).update(t(
+                f"{days[0]['day']} … {days[-1]['day']}: from {100 * days[0]['accuracy']:.0f}% "
+                f"to {100 * days[-1]['accuracy']:.0f}% right"))
+            self.query_one("#speed-range", Static).update(t(
+                f"from {days[0]['median_seconds']:.0f} s to {days[-1]['median_seconds']:.0f} s "
+                "per answer"))
+        table = self.query_one("#skills", DataTable)
+        names = self.app.names  # type: ignore[attr-defined]
+        for skill in skills:
+            row = data["skills"].get(skill, {"attempts": 0, "correct": 0, "level": 0})
+            level = row.get("level", 0)
+            table.add_row(names.get(skill, skill), t(mastery_bar(level, self.unicode)),
+                          LEVEL_NAMES[level], str(row["correct"]), str(row["attempts"]))
+        quizzes = data["quizzes"]
+        self.query_one("#quizzes", Static).update(t("\n".join(
+            f"{time.strftime('%Y-%m-%d %H:%M', time.localtime(q['started']))}  "
+            f"{q['right']}/{q['questions']}  code {q['code']}" for q in quizzes[:10]
+        ) or "No quizzes yet."))
