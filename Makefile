@@ -21,8 +21,10 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 
+# The bank's self-test generates and verifies 200 problems of every family (both cores).
 test: lint
 	$(BIN)/python -m pytest -q
+	$(BIN)/quizapp bank check --seeds 200
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
