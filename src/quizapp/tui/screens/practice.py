@@ -112,6 +112,12 @@ class PracticeScreen(Screen):
         """Generate the next problem in a thread."""
         self._next()
 
+    def finished_review(self, message: str) -> None:
+        """Every reviewed mistake is now right: say so and go home."""
+        self.app.notify(message)
+        self.app.refresh_home()  # type: ignore[attr-defined]
+        self.app.pop_screen()
+
     async def show_problem(self, problem, view: str, shape) -> None:
         """Put a fresh problem on screen."""
         self.busy = False
