@@ -205,9 +205,23 @@ def generate(topic: str | None, skill: str | None, difficulty: int | None, count
     """Print generated problems as JSON Lines (the same arguments give the same bytes)."""
     import json
 
-    from quizapp.bank import UnknownProblem, choose_families, generate_problems, problem_by_id
+    from quizapp.generators import GenerationFailed
 
     bank = _bank_or_exit()
+    try:
+        problems = _generate(bank, topic, skill, difficulty, count, seed, problem_id)
+    except GenerationFailed as exc:
+        click.echo(f"quizapp: {exc} — run `quizapp bank check` to see which family", err=True)
+        sys.exit(1)
+    for problem in problems:
+        click.echo(json.dumps(problem.model_dump(mode="json"), ensure_ascii=False))
+
+
+def _generate(bank: object, topic: str | None, skill: str | None, difficulty: int | None,
+              count: int, seed: int, problem_id: str | None) -> list:
+    """The problems `generate` asked for (raises click errors for bad options)."""
+    from quizapp.bank import UnknownProblem, choose_families, generate_problems, problem_by_id
+
     if problem_id is not None:
         try:
             problems = [problem_by_id(bank, problem_id)]
@@ -224,8 +238,7 @@ def generate(topic: str | None, skill: str | None, difficulty: int | None, count
             raise click.UsageError("no problem family matches those filters; see "
                                    "`quizapp topics`")
         problems = generate_problems(bank, families, count, seed)
-    for problem in problems:
-        click.echo(json.dumps(problem.model_dump(mode="json"), ensure_ascii=False))
+    return problems
 
 
 @main.group()

@@ -11,10 +11,11 @@ from __future__ import annotations
 import cmath
 import time
 from collections.abc import Callable
+from fractions import Fraction
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, assume, event, given, note, settings
+from hypothesis import HealthCheck, assume, event, example, given, note, settings
 from hypothesis import strategies as st
 
 from quizapp.answers import check, preview, read_answer
@@ -196,6 +197,9 @@ def plausible_soup(draw: st.DrawFn) -> tuple[str, str]:
 
 @SETTINGS
 @given(case=plausible_soup(), unicode=st.booleans())
+# found by longer runs: these read OK but their own line (10**(997/1000)/10) was refused
+@example(case=("number", "1e-3**1e-3"), unicode=False)
+@example(case=("matrix", "[[(1+2)**2-π−1/3**1e-3], [π**2-π−1/3**1e-3]]"), unicode=True)
 def test_plausible_soup_round_trip(case: tuple[str, str], unicode: bool) -> None:
     kind, text = case
     shown = _preview(text, kind, ("x",), unicode)
@@ -262,7 +266,8 @@ def _render(tree: Tree, style: dict[str, Any]) -> str:
     if op == "neg":
         return "-" + wrap(tree[1])
     if op == "pow":
-        exponent = str(tree[2]) if tree[2] >= 0 else f"({tree[2]})"
+        whole = isinstance(tree[2], int) and tree[2] >= 0
+        exponent = str(tree[2]) if whole else f"({tree[2]})"
         return f"{wrap(tree[1])}{style['pow']}{exponent}"
     left, right = wrap(tree[1]), wrap(tree[2])
     if op == "add":
@@ -294,7 +299,7 @@ def _value(tree: Tree, x: float, real: bool) -> complex:
         base, exponent = _value(tree[1], x, real), tree[2]
         if exponent <= 0 and abs(base) < 1e-6:
             raise Undefined
-        value = base**exponent
+        value = base ** (exponent if isinstance(exponent, int) else float(exponent))
     elif op == "fn":
         arg = _value(tree[2], x, real)
         name = tree[1]
@@ -355,6 +360,12 @@ def test_structured_expression_round_trip(tree: Tree, style: dict[str, Any], uni
 
 @SETTINGS
 @given(tree=_trees(with_x=False), style=styles, unicode=st.booleans())
+# a plain rational power, refused as "Number too large" by one version of the engine
+@example(
+    tree=("pow", ("num", "2"), Fraction(99, 100)),
+    style={"pow": "^", "implicit": False, "spaces": False},
+    unicode=False,
+)
 def test_structured_number_round_trip(tree: Tree, style: dict[str, Any], unicode: bool) -> None:
     assume(_well_defined(tree, real=True))
     text = _render(tree, style)

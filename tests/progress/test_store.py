@@ -146,3 +146,22 @@ def test_time_is_taken_from_the_injected_clock(tmp_path: Path) -> None:
     store.finish_quiz("q1", 2)
     assert store.rows("SELECT started, finished, right FROM quizzes") == [(42.0, 42.0, 2)]
     assert time.time() > 42
+
+
+def test_version_1_file_is_migrated_with_its_history_kept(tmp_path: Path) -> None:
+    from quizapp.progress.stats import by_day
+
+    db = sqlite3.connect(tmp_path / "progress.db")
+    db.executescript(MIGRATIONS[0])
+    db.execute("PRAGMA user_version = 1")
+    db.executemany(
+        "INSERT INTO attempts (at, problem_id, topic, skill, difficulty, answer, correct, "
+        "seconds, hints, mode, first) VALUES (?, 'p.1', 'derivatives', 'derivative-trig', 1, "
+        "'x', ?, 10, 0, 'practice', 1)", [(1_800_000_000.0, 1), (1_800_000_100.0, 0)])
+    db.commit()
+    db.close()
+    store = ProgressStore(tmp_path)
+    assert store.rows("PRAGMA user_version")[0][0] == len(MIGRATIONS)
+    assert len(store.attempts()) == 2
+    days = by_day(store)
+    assert [(d.attempts, d.accuracy, d.mean_seconds) for d in days] == [(2, 0.5, 10.0)]

@@ -90,6 +90,7 @@ def load_bank(path: Path | None = None) -> Bank:
         problems.append("families/: no *.toml files")
     families: dict[str, Family] = {}
     params: dict[str, Params] = {}
+    sources: dict[str, str] = {}
     for family_path in family_files:
         parsed = _read(family_path, FamilyFile, "family", problems)
         if parsed is None:
@@ -108,18 +109,19 @@ def load_bank(path: Path | None = None) -> Bank:
                     problems.append(f"{where}: {detail.replace('field ', 'field params.', 1)}")
                 continue
             families[family.id] = family
+            sources[family.id] = family_path.name
     if resource_file is None or topic_file is None:
         raise BankError(problems)
     resources = {r.id: r for r in resource_file.resource}  # type: ignore[attr-defined]
     topics = {t.id: t for t in topic_file.topic}  # type: ignore[attr-defined]
-    problems += _cross_check(resources, topics, families)
+    problems += _cross_check(resources, topics, families, sources)
     if problems:
         raise BankError(problems)
     return Bank(resources, topics, families, params, root)
 
 
 def _cross_check(resources: dict[str, Resource], topics: dict[str, Topic],
-                 families: dict[str, Family]) -> list[str]:
+                 families: dict[str, Family], sources: dict[str, str]) -> list[str]:
     problems = []
     skills = {s.id: t.id for t in topics.values() for s in t.skills}
     for topic in topics.values():
@@ -134,7 +136,7 @@ def _cross_check(resources: dict[str, Resource], topics: dict[str, Topic],
                 problems.append(f"resources.toml: resource '{resource.id}': field 'skills': "
                                 f"'{skill_id}' is not a skill in topics.toml")
     for family in families.values():
-        where = f"families: family '{family.id}'"
+        where = f"families/{sources.get(family.id, '?')}: family '{family.id}'"
         if family.topic not in topics:
             problems.append(f"{where}: field 'topic': '{family.topic}' is not a topic; allowed: "
                             f"{', '.join(topics)}")

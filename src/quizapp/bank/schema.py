@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from quizapp.generators import GENERATORS
 from quizapp.generators.common import Params
@@ -56,12 +56,13 @@ class Family(Strict):
     generator: str
     params: dict = Field(default_factory=dict)
 
-    @model_validator(mode="after")
-    def _known_generator(self) -> "Family":
-        if self.generator not in GENERATORS:
+    @field_validator("generator")
+    @classmethod
+    def _known_generator(cls, value: str) -> str:
+        if value not in GENERATORS:
             allowed = ", ".join(sorted(GENERATORS))
-            raise ValueError(f"generator {self.generator!r} is unknown; allowed: {allowed}")
-        return self
+            raise ValueError(f"generator {value!r} is unknown; allowed: {allowed}")
+        return value
 
     def parsed_params(self) -> Params:
         """The parameters validated by the generator kind's own model."""

@@ -20,8 +20,13 @@ def grade_against(problem: Problem, answer: str) -> Verdict:
 
 def grade_problem(problem_id: str, answer: str) -> Verdict:
     """Grade `answer` against the problem `problem_id`; an unknown id gives an error verdict."""
+    from quizapp.generators import GenerationFailed
+
     try:
         problem = _problem(problem_id)
     except UnknownProblem as exc:
         return Verdict(False, exc.message, error=exc.message)
+    except GenerationFailed as exc:
+        message = f"problem {problem_id} cannot be generated: {exc}"
+        return Verdict(False, message, error=message)
     return grade_against(problem, answer)

@@ -14,25 +14,24 @@ class DayStats:
     day: str
     attempts: int
     accuracy: float
-    median_seconds: float
+    mean_seconds: float
 
 
 def by_day(store: ProgressStore, days: int = 30) -> list[DayStats]:
-    """First-attempt accuracy and typical time per day, over the last `days` days with practice."""
-    rows = store.rows(
-        "SELECT date(at, 'unixepoch', 'localtime') AS day, COUNT(*), AVG(correct), AVG(seconds) "
-        "FROM attempts WHERE first = 1 GROUP BY day ORDER BY day DESC LIMIT ?", (days,))
-    return [DayStats(day, n, accuracy or 0.0, seconds or 0.0)
-            for day, n, accuracy, seconds in reversed(rows)]
+    """First-attempt accuracy and mean time per day, over the last `days` days with practice."""
+    rows = store.rows("SELECT day, attempts, correct, seconds FROM daily ORDER BY day DESC "
+                      "LIMIT ?", (days,))
+    return [DayStats(time.strftime("%Y-%m-%d", time.gmtime(day * 86400)), n, right / n,
+                     seconds / n) for day, n, right, seconds in reversed(rows) if n]
 
 
 def summary(store: ProgressStore, skills: list[str], now: float | None = None) -> dict:
     """The `stats --json` document."""
     now = time.time() if now is None else now
-    total, right = store.rows("SELECT COUNT(*), COALESCE(SUM(correct), 0) FROM attempts "
-                              "WHERE first = 1")[0]
     per_skill = {skill: (n, c) for skill, n, c in store.rows(
         "SELECT skill, COUNT(*), SUM(correct) FROM attempts WHERE first = 1 GROUP BY skill")}
+    total = sum(n for n, _ in per_skill.values())
+    right = sum(c or 0 for _, c in per_skill.values())
     mastery = all_mastery(sorted({*skills, *per_skill}), store.recent_first_attempts(), now)
     quizzes = [{"id": qid, "code": code, "started": started, "finished": finished,
                 "right": right_answers, "questions": questions}

@@ -56,6 +56,7 @@ class QuizResults:
     topics: tuple[TopicScore, ...]
     mistakes: tuple[QuizItem, ...]
     study_next: tuple[StudyItem, ...] = field(default_factory=tuple)
+    ended_early: bool = False
 
 
 def make_quiz_problems(bank: Bank, spec: QuizSpec) -> list[Problem]:
@@ -88,6 +89,7 @@ class QuizSession:
         self.started = clock()
         self.deadline = self.started + spec.minutes * 60
         self.finished_at: float | None = None
+        self.ended_early = False
         self.asked_at = self.started
         self.id = f"{spec.code}@{self.now():.3f}"
         if self.store is not None:
@@ -141,6 +143,7 @@ class QuizSession:
         """End the quiz now."""
         if self.finished_at is None:
             self.finished_at = min(self.clock(), self.deadline)
+            self.ended_early = self.index < len(self.items) and self.finished_at < self.deadline
         if self.store is not None and not getattr(self, "_saved", False):
             self._saved = True
             self.store.finish_quiz(self.id, sum(i.correct for i in self.items))  # type: ignore[attr-defined]
@@ -159,6 +162,7 @@ class QuizSession:
             seconds=self.finished_at - self.started,
             timed_out=self.finished_at >= self.deadline and self.index < len(self.items),
             topics=tuple(scores), mistakes=mistakes, study_next=study_next(mistakes),
+            ended_early=self.ended_early,
         )
 
 

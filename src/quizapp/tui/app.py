@@ -147,7 +147,9 @@ class QuizApp(App):
         """Show keys and answer syntax."""
         from quizapp.tui.screens.help import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()  # F1 toggles help
+        else:
             self.push_screen(HelpScreen(self.unicode))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

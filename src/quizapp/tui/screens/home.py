@@ -65,8 +65,10 @@ class HomeScreen(Screen):
                           f"{LEVEL_NAMES[level]}{flag}", self.unicode)
 
     def on_mount(self) -> None:
-        """Focus the menu."""
-        self.query_one(OptionList).focus()
+        """Focus the menu, on its first item, so Enter works at once."""
+        menu = self.query_one(OptionList)
+        menu.highlighted = 0
+        menu.focus()
 
     @work(thread=True, exclusive=True, group="home-progress")
     def refresh_progress(self) -> None:

@@ -27,7 +27,8 @@ class ResultsScreen(Screen):
         """Everything, scrollable."""
         r = self.results
         minutes, seconds = divmod(int(r.seconds), 60)
-        ending = "time ran out" if r.timed_out else "all answered"
+        ending = "time ran out" if r.timed_out else ("ended early" if r.ended_early
+                                                     else "all answered")
         names = self.app.names  # type: ignore[attr-defined]
         yield Header(show_clock=False)
         with VerticalScroll(id="body"):

@@ -69,13 +69,13 @@ class StatsScreen(Screen):
             f"{attempts} problems answered, {right} right the first time{share}{saved}"))
         days = data["days"]
         self.query_one("#accuracy", Sparkline).data = [d["accuracy"] for d in days] or [0]
-        self.query_one("#speed", Sparkline).data = [d["median_seconds"] for d in days] or [0]
+        self.query_one("#speed", Sparkline).data = [d["mean_seconds"] for d in days] or [0]
         if days:
             self.query_one("#accuracy-range", Static).update(t(
                 f"{days[0]['day']} … {days[-1]['day']}: from {100 * days[0]['accuracy']:.0f}% "
                 f"to {100 * days[-1]['accuracy']:.0f}% right"))
             self.query_one("#speed-range", Static).update(t(
-                f"from {days[0]['median_seconds']:.0f} s to {days[-1]['median_seconds']:.0f} s "
+                f"from {days[0]['mean_seconds']:.0f} s to {days[-1]['mean_seconds']:.0f} s "
                 "per answer"))
         table = self.query_one("#skills", DataTable)
         names = self.app.names  # type: ignore[attr-defined]

@@ -15,15 +15,17 @@ class MatrixGrid(Grid):
     """rows × cols answer cells; Tab and the arrow keys move between them."""
 
     DEFAULT_CSS = """
-    MatrixGrid { height: auto; grid-gutter: 0 1; width: auto; }
-    MatrixGrid > Input { width: 12; }
+    MatrixGrid { height: auto; grid-gutter: 0 1; grid-rows: 3; }
+    MatrixGrid > Input { width: 100%; }
     """
+    CELL_WIDTH = 14
     BINDINGS = [("up", "move(-1, 0)"), ("down", "move(1, 0)")]
 
     def __init__(self, rows: int, cols: int, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.rows, self.cols = rows, cols
         self.styles.grid_size_columns = cols
+        self.styles.width = cols * self.CELL_WIDTH + (cols - 1)
 
     def compose(self) -> ComposeResult:
         """One Input per cell."""
