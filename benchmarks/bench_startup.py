@@ -94,6 +94,7 @@ async def verdict_latency(samples: int = 20) -> list[float]:
 
 
 def main() -> None:
+    os.environ["QUIZAPP_HOME"] = tempfile.mkdtemp(prefix="quizapp-bench-")  # not the user's
     quizapp = str(Path(sys.executable).parent / "quizapp")
     with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as bare:
         bare.write(BARE_APP)
