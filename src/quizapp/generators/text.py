@@ -41,9 +41,16 @@ def _degree(term: sympy.Expr) -> float:
 class _Printer:
     def __init__(self, pretty: bool) -> None:
         self.pretty = pretty
+        self._cache: dict[sympy.Expr, str] = {}  # a problem prints its parts several times
 
     def __call__(self, expr: sympy.Expr) -> str:
-        return self.expr(sympy.Integer(expr) if isinstance(expr, int) else expr)
+        expr = sympy.Integer(expr) if isinstance(expr, int) else expr
+        text = self._cache.get(expr)
+        if text is None:
+            if len(self._cache) > 4096:
+                self._cache.clear()
+            text = self._cache[expr] = self.expr(expr)
+        return text
 
     def expr(self, e: sympy.Expr) -> str:
         if e.is_Add:

@@ -177,4 +177,10 @@ def study_next(mistakes: tuple[QuizItem, ...]) -> tuple[StudyItem, ...]:
             if resource.id not in first_seen or rank < first_seen[resource.id][0]:
                 first_seen[resource.id] = (rank, resource)
     ordered = sorted(counts, key=lambda rid: (-counts[rid], first_seen[rid][0]))
-    return tuple(StudyItem(first_seen[rid][1], counts[rid]) for rid in ordered[:5])
+    items, urls = [], set()
+    for rid in ordered:
+        resource = first_seen[rid][1]
+        if resource.url not in urls:  # two weeks of one course share a link: list it once
+            urls.add(resource.url)
+            items.append(StudyItem(resource, counts[rid]))
+    return tuple(items[:5])

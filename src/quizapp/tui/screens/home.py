@@ -96,6 +96,13 @@ class HomeScreen(Screen):
             menu.replace_option_prompt(f"skill:{topic}:{skill}",
                                        self.skill_label(names.get(skill, skill), m.level,
                                                         m.due(self.app.now())))  # type: ignore[attr-defined]
+        for topic in self.topics:
+            levels = [mastery[s.id].level for s in topic.skills]
+            strong = sum(level >= 3 for level in levels)
+            started = sum(level >= 1 for level in levels)
+            summary = (f" — {strong} of {len(levels)} skills proficient or better"
+                       if started else "")
+            menu.replace_option_prompt(f"topic:{topic.id}", f"Practise {topic.name}{summary}")
         self.weakest = (skills[weak], weak) if weak else None
         self.due_skills = [(skills[s], s) for s in due_now]
         self.mistakes = mistakes
