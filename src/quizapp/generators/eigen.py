@@ -20,9 +20,9 @@ from quizapp.generators.integer_matrices import (
     multiply,
     principal_minor_sum,
     random_matrix,
+    show_matrix,
     unimodular,
 )
-from quizapp.generators.matrices import _show
 from quizapp.generators.model import Draft, Retry, WrongAnswer
 from quizapp.generators.text import plain, readable
 
@@ -147,7 +147,7 @@ def _eigen_draft(a: Matrix, roots: Roots, triangular: bool, extra: list, hints: 
     steps.append(f"Eigenvalues: {', '.join(readable(r) for r in roots)}.")
     count = "both" if n == 2 else "all three"
     return Draft(
-        prompt=(f"Find the eigenvalues of\nA =\n{_show(a)}\n"
+        prompt=(f"Find the eigenvalues of\nA =\n{show_matrix(a)}\n"
                 f"Type {count}, separated by commas (repeat a repeated one)."),
         answer_kind="multiset",
         answer=_values(roots),

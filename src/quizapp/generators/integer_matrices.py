@@ -72,3 +72,14 @@ def is_triangular(a: Matrix) -> bool:
 def as_text(a: Matrix) -> str:
     """A matrix as a JSON nested list, which the answer engine also reads."""
     return "[" + ", ".join("[" + ", ".join(str(v) for v in row) + "]" for row in a) + "]"
+
+
+def vector_text(v: list[int]) -> str:
+    """A vector as a JSON list, which the answer engine also reads."""
+    return "[" + ", ".join(str(x) for x in v) + "]"
+
+
+def show_matrix(a: Matrix) -> str:
+    """A matrix for a prompt: one bracketed row per line, columns aligned."""
+    width = max(len(str(v)) for row in a for v in row)
+    return "\n".join("  [ " + "  ".join(str(v).rjust(width) for v in row) + " ]" for row in a)

@@ -11,7 +11,9 @@ from quizapp.generators.integer_matrices import (
     identity,
     multiply,
     random_matrix,
+    show_matrix,
     transpose,
+    vector_text,
 )
 from quizapp.generators.model import Draft, Retry, WrongAnswer
 
@@ -48,11 +50,6 @@ class ShapeParams(Params):
     """The shape of A·B: the range the dimensions are drawn from."""
 
     dimensions: IntRange = (1, 6)
-
-
-def _show(a: Matrix) -> str:
-    width = max(len(str(v)) for row in a for v in row)
-    return "\n".join("  [ " + "  ".join(str(v).rjust(width) for v in row) + " ]" for row in a)
 
 
 def _degenerate(a: Matrix) -> bool:
@@ -108,7 +105,8 @@ def matrix_product(params: ProductParams, rng: random.Random) -> Draft:
     steps = [f"A is {m}×{n} and B is {n}×{p}, so A·B is {m}×{p}."]
     steps += [_row_times_column(a, b, i) for i in range(m)]
     return Draft(
-        prompt=f"Compute the matrix product A·B, where\nA =\n{_show(a)}\nB =\n{_show(b)}",
+        prompt=(f"Compute the matrix product A·B, where\nA =\n{show_matrix(a)}\n"
+                f"B =\n{show_matrix(b)}"),
         answer_kind="matrix",
         answer=as_text(key),
         data={"A": a, "B": b},
@@ -142,17 +140,15 @@ def matrix_vector(params: VectorParams, rng: random.Random) -> Draft:
     steps = [f"A is {n}×{n} and v has {n} entries, so A·v has {n} entries."]
     steps += [_row_times_column(a, column, i) for i in range(n)]
     return Draft(
-        prompt=f"Compute A·v, where\nA =\n{_show(a)}\nv =\n{_show(column)}",
+        prompt=f"Compute A·v, where\nA =\n{show_matrix(a)}\nv =\n{show_matrix(column)}",
         answer_kind="vector",
-        answer="[" + ", ".join(str(x) for x in key) + "]",
+        answer=vector_text(key),
         data={"A": a, "B": column},
         hints=("Entry i of A·v is the dot product of row i of A with v.",
                f"For row 1: {' + '.join(f'{a[0][k]}·{_paren(v[k])}' for k in range(n))}."),
         solution=tuple(steps),
-        misconceptions=tuple(WrongAnswer(i, w if isinstance(w, str) else
-                                         (as_text(w) if isinstance(w[0], list) else
-                                          "[" + ", ".join(map(str, w)) + "]"), msg)
-                             for i, w, msg in kept),
+        misconceptions=tuple(WrongAnswer(i, as_text(w) if isinstance(w[0], list) else
+                                         vector_text(w), msg) for i, w, msg in kept),
     )
 
 
