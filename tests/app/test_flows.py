@@ -178,7 +178,7 @@ async def test_practice_right_answer_then_next_problem():
         status = text_of(app, "#status")
         assert "Streak 1" in status
         assert "Level 1 ▰▱▱▱▱" in status  # 1 of the 5 that raise the level
-        assert "Right first time 1/1" in status
+        assert "First try 1/1" in status
         assert not screen.query_one("#resource").display  # nothing to study after a right one
 
         await pilot.press("enter")
@@ -214,7 +214,7 @@ async def test_practice_wrong_answer_shows_misconception_and_resource(monkeypatc
         link = app.screen.query_one("#resource-link").render()
         assert any(resource.url in str(span.style) for span in link.spans)  # OSC 8 link
         assert "Streak 0" in text_of(app, "#status")
-        assert "Right first time 0/1" in text_of(app, "#status")
+        assert "First try 0/1" in text_of(app, "#status")
 
         opened = []
         monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
@@ -232,7 +232,7 @@ async def test_practice_wrong_answer_shows_misconception_and_resource(monkeypatc
         assert text_of(app, "#feedback").startswith("✓")
         status = text_of(app, "#status")
         assert "Streak 0" in status
-        assert "Right first time 0/1" in status
+        assert "First try 0/1" in status
 
 
 async def test_practice_unreadable_answer_is_explained_and_not_counted():
@@ -253,7 +253,7 @@ async def test_practice_unreadable_answer_is_explained_and_not_counted():
         await settle(pilot)
         feedback = text_of(app, "#feedback")
         assert feedback.startswith("?") and "sin(x)" in feedback  # "did you mean sin(x)?"
-        assert "Right first time 0/0" in text_of(app, "#status")
+        assert "First try 0/0" in text_of(app, "#status")
         assert app.screen.session.attempts == 0
         assert not app.screen.query_one("#resource").display
 

@@ -150,11 +150,11 @@ class PracticeScreen(Screen):
         if self.review:
             self.query_one("#status", Static).update(self.text(
                 f"Review mistakes › {where} › {skill}   {session.remaining} to go"
-                f"   Right first time {session.right_first_time}/{session.answered}{unsaved}"))
+                f"   First try {session.right_first_time}/{session.answered}{unsaved}"))
             return
         self.query_one("#status", Static).update(self.text(
             f"{where} › {skill}   Level {session.level} {level_bar(done, total, self.unicode)}"
-            f"   Streak {session.streak}   Right first time {session.right_first_time}/"
+            f"   Streak {session.streak}   First try {session.right_first_time}/"
             f"{session.answered}{unsaved}"))
 
     @on(AnswerBox.Submitted)
