@@ -97,6 +97,10 @@ def quiz(topics: str | None, questions: int, minutes: float, seed: int | None, c
         chosen = tuple(t.strip() for t in topics.split(",")) if topics else tuple(known)
         spec = QuizSpec(chosen, questions, minutes,
                         seed if seed is not None else random.randrange(10_000))
+    try:
+        spec.validate()
+    except BadQuiz as exc:
+        raise click.BadParameter(str(exc), param_hint="--code") from None
     unknown = [t for t in spec.topics if t not in known]
     if unknown:
         raise click.BadParameter(f"unknown topic {', '.join(unknown)}; choose from "
@@ -302,9 +306,10 @@ def stats(as_json: bool) -> None:
     """Show progress: totals, mastery per skill, recent quizzes."""
     import json
 
+    from quizapp.bank.catalog import skill_ceilings
     from quizapp.progress.stats import summary
 
-    data = summary(_store(), _skill_ids())
+    data = summary(_store(), _skill_ids(), ceilings=skill_ceilings())
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return

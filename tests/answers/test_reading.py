@@ -147,3 +147,23 @@ def test_preview_of_bad_input_carries_the_message() -> None:
     shown = preview("sinx", "expression")
     assert not shown.ok and shown.message is not None and "sin(x)" in shown.message
     assert preview("", "expression").message == "Type your answer"
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("log10(x)", "log(x)/log(10)"),
+    ("log2(x)", "log(x)/log(2)"),
+    ("ln|x|", "log(Abs(x))"),
+    ("sech(x)^2", "sech(x)**2"),
+    ("e^{2x}", "exp(2*x)"),
+    ("x^{2}", "x**2"),
+])
+def test_more_habits_learners_bring(text: str, read: str) -> None:
+    assert line(text) == read
+
+
+def test_space_before_i_keeps_the_imaginary_part() -> None:
+    assert line("1 ± 2 i", "multiset", ()) == "1 + 2*I, 1 - 2*I"
+
+
+def test_decimals_after_plus_minus_show_as_typed() -> None:
+    assert line("1.5 ± 1.803", "multiset", ()) == "3.303, -0.303"

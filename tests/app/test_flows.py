@@ -538,7 +538,7 @@ async def test_quiz_until_time_runs_out_then_results_and_home():
         assert "your answer: (skipped)" in mistakes[0]
         assert f"right answer: {items[1].problem.answer}" in mistakes[0]
         assert items[1].problem.solution[-1] in mistakes[0]
-        assert "your answer: (not reached)" in mistakes[1]
+        assert "your answer: (not answered)" in mistakes[1]
         assert f"right answer: {items[2].problem.answer}" in mistakes[1]
         headings = [str(w.render()) for w in app.screen.query(".heading")]
         assert headings == ["Mistakes", "Study next"]
@@ -584,7 +584,7 @@ async def test_quiz_finished_by_answering_every_question():
 
         assert isinstance(app.screen, ResultsScreen)
         score = text_of(app, "#score")
-        assert "Score 2/3" in score and "Time 0:25" in score and "all answered" in score
+        assert "Score 2/3" in score and "Time 0:25" in score and "finished" in score
         mistakes = [str(w.render()) for w in app.screen.query(".mistake")]
         assert len(mistakes) == 1
         assert f"your answer: {wrong.answer}" in mistakes[0]

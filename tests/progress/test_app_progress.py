@@ -120,3 +120,18 @@ async def test_unsaved_progress_is_said_on_screen(tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_until(pilot, lambda: "not saved" in str(
             app.screen.query_one("#status").render()))
+
+
+async def test_review_skips_problems_the_bank_no_longer_has(tmp_path: Path) -> None:
+    problem_id = seed_store(tmp_path)
+    store = ProgressStore(tmp_path)
+    store.record(Attempt(NOW - 30, "retired-family.12", "derivatives", "derivative-trig", 1,
+                         "x", False, None, 3.0, 0, "practice"))
+    store.close()
+    app = QuizApp(home=tmp_path, now=lambda: NOW)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_until(pilot, lambda: "(2)" in prompt(app, "mistakes"))
+        app.home_choice("mistakes")  # the command-palette path
+        await wait_until(pilot, lambda: getattr(app.screen, "session", None) is not None
+                         and app.screen.session.problem is not None)
+        assert app.screen.session.problem.id == problem_id

@@ -54,3 +54,14 @@ def test_due_weakest_and_mistakes() -> None:
     assert weakest(mastery) == SKILL  # started and weakest, before the untouched ones
     assert "eigenvalues" in due(mastery, now)
     assert mistakes_to_review(history) == ["chain.0", "chain.1"]
+
+
+def test_a_skill_without_hard_problems_can_still_be_mastered() -> None:
+    from quizapp.bank.catalog import skill_ceilings
+
+    ceilings = skill_ceilings()
+    assert ceilings["matrix-shapes"] == 1 and ceilings["eigenvalues"] == 3
+    easy = attempts([(True, 1)] * 9, skill="matrix-shapes")
+    assert skill_mastery("matrix-shapes", easy, 1000, ceilings["matrix-shapes"]).name == \
+        "mastered"
+    assert skill_mastery("matrix-shapes", easy, 1000).name == "familiar"  # if it had level 3

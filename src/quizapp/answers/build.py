@@ -18,6 +18,7 @@ _SIMPLE_FUNCTIONS = {
     "sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan, "sec": sympy.sec, "csc": sympy.csc,
     "cot": sympy.cot, "asin": sympy.asin, "acos": sympy.acos, "atan": sympy.atan,
     "sinh": sympy.sinh, "cosh": sympy.cosh, "tanh": sympy.tanh, "exp": sympy.exp,
+    "sech": sympy.sech, "csch": sympy.csch, "coth": sympy.coth,
     "abs": sympy.Abs, "sigmoid": sigmoid,
 }
 TOO_LARGE = "Number too large — the answer should not need numbers this big"
@@ -68,14 +69,16 @@ def power(base: sympy.Expr, exponent: sympy.Expr) -> sympy.Expr:
         raise AnswerError("Division by zero: 0 to a negative power")
     if exponent.is_Rational:
         top, bottom = abs(int(exponent.p)), int(exponent.q)
-        if bottom > limits.MAX_SYMBOLIC_EXPONENT:
-            raise AnswerError("Exponent too complicated — use a simpler root")
+        whole_powers = -(-top // bottom)  # b^(p/q) is about as big as b^⌈p/q⌉
         if base.is_Rational:
-            whole_powers = -(-top // bottom)  # b^(p/q) holds about ⌈p/q⌉ times b's digits
+            if bottom > limits.MAX_SYMBOLIC_EXPONENT:  # sympy looks for exact q-th roots
+                raise AnswerError("Exponent too complicated — use a simpler root")
             if whole_powers * _bits(base) > limits.MAX_CONSTANT_BITS:
                 raise AnswerError(TOO_LARGE)
-        elif top > limits.MAX_SYMBOLIC_EXPONENT:
+        elif whole_powers > limits.MAX_SYMBOLIC_EXPONENT:
             raise AnswerError("Exponent too large")
+        elif bottom > limits.MAX_ROOT_DENOMINATOR:
+            raise AnswerError("Exponent too complicated — use a simpler root")
     return _check_size(sympy.Pow(base, exponent))
 
 
@@ -84,6 +87,9 @@ def apply(name: str, args: list[sympy.Expr]) -> sympy.Expr:
     if name == "sqrt":
         _arity(name, args, 1)
         return power(args[0], sympy.Rational(1, 2))
+    if name in ("log10", "log2"):
+        _arity(name, args, 1)
+        return divide(apply("log", args), sympy.log(int(name[3:])))
     if name == "log":
         if len(args) == 2:
             return divide(_check_size(sympy.log(args[0])), _check_size(sympy.log(args[1])))

@@ -32,7 +32,8 @@ from quizapp.answers.lexer import (
 
 PLUS_MINUS = sympy.Dummy("pm")  # stands for ±1 until a multiset is expanded
 _OPERAND_START = {NUM, VAR, CONST, FUNC, OPEN, ROOT, BAR}
-_CONDITIONS = {"sqrt": "nonnegative", "log": "positive", "asin": "unit", "acos": "unit"}
+_CONDITIONS = {"sqrt": "nonnegative", "log": "positive", "log10": "positive", "log2": "positive",
+               "asin": "unit", "acos": "unit"}
 
 
 class ExpressionParser:
@@ -80,7 +81,7 @@ class ExpressionParser:
             return False
         if token.kind == BAR:
             return self.bars == 0  # inside |…| a bar closes
-        return not (token.kind == OPEN and token.text == "{")
+        return True
 
     # ----- grammar -----
     def parse(self) -> sympy.Expr:
@@ -202,9 +203,7 @@ class ExpressionParser:
         raise AnswerError(self.unexpected(token))
 
     def bracketed(self) -> sympy.Expr:
-        opener = self.advance()
-        if opener.text == "{":
-            raise AnswerError("Braces { } are only for lists of values — use ( ) in expressions")
+        opener = self.advance()  # ( [ or { — LaTeX habits like e^{2x} group too
         saved_bars, self.bars = self.bars, 0
         inner = self.sum()
         self.bars = saved_bars
@@ -255,6 +254,8 @@ class ExpressionParser:
                 args.append(self.sum())
             self.bars = saved_bars
             self.expect_close(opener)
+        elif following is not None and following.kind == BAR:  # ln|x|
+            args = [self.nested(self.absolute)]
         elif following is not None and following.kind in (NUM, VAR, CONST, OPEN, ROOT, FUNC):
             args = [self.short_argument(shown)]
         else:

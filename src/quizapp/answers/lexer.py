@@ -25,6 +25,7 @@ _REPLACEMENTS = {
 }
 _NUMBER = re.compile(r"(\d+\.?\d*|\.\d+)(?:[eE]([+-]?)(\d+))?")
 _WORD = re.compile(r"[A-Za-z\u0370-\u03ff]+")
+_LOG_BASE = re.compile(r"(10|2)(?=\s*\()")
 _SINGLE = {
     "+": (OP, "+"), "-": (OP, "-"), "*": (OP, "*"), "/": (OP, "/"), "^": (OP, "^"),
     "±": (OP, "±"), "(": (OPEN, "("), "[": (OPEN, "["), "{": (OPEN, "{"), ")": (CLOSE, ")"),
@@ -126,7 +127,11 @@ def tokenize(text: str, variables: tuple[str, ...], plus_minus: bool = False) ->
             kind, canonical = _SINGLE[ch]
             tokens.append(Token(kind, canonical, i, spaced))
             i += 1
-        elif (word := _WORD.match(text, i)) is not None:
+        elif (word := _WORD.match(text, i)) is not None and word.group() == "log" and \
+                (base := _LOG_BASE.match(text, word.end())) is not None:
+            tokens.append(Token(FUNC, "log" + base.group(1), i, spaced))  # log10(x), log2 x
+            i = base.end(1)
+        elif word is not None:
             for k, piece in enumerate(resolve_word(word.group(), variables)):
                 kind = {"var": VAR, "const": CONST, "func": FUNC}[piece.kind]
                 tokens.append(Token(kind, piece.name, i, spaced and k == 0))

@@ -32,7 +32,26 @@ class Value:
     @cached_property
     def line(self) -> str:
         """The value in plain sympy syntax, which reads back as the same value."""
-        return self.shown if self.shown is not None else sympy.sstr(self.expr)
+        if self.shown is not None:
+            return self.shown
+        if self.decimals and self.expr.is_Rational:
+            decimal = _as_decimal(self.expr)
+            if decimal is not None:
+                return decimal  # 1.5 + 1.803 reads as 3.303, as typed, not 3303/1000
+        return sympy.sstr(self.expr)
+
+
+def _as_decimal(value: sympy.Rational) -> str | None:
+    """p/10ᵏ as a decimal string; None for other fractions."""
+    q, places = int(value.q), 0
+    while q % 10 == 0:
+        q //= 10
+        places += 1
+    if q != 1 or places == 0:
+        return None
+    digits = str(abs(int(value.p))).rjust(places + 1, "0")
+    sign = "-" if value.p < 0 else ""
+    return f"{sign}{digits[:-places]}.{digits[-places:]}"
 
 
 @dataclass(frozen=True)

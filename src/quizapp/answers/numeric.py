@@ -127,6 +127,8 @@ _FUNCTIONS = {
     sympy.asin: lambda c, z: c.asin(z), sympy.acos: lambda c, z: c.acos(z),
     sympy.atan: lambda c, z: c.atan(z), sympy.sinh: lambda c, z: c.sinh(z),
     sympy.cosh: lambda c, z: c.cosh(z), sympy.tanh: lambda c, z: c.tanh(z),
+    sympy.sech: lambda c, z: c.sech(z), sympy.csch: lambda c, z: c.csch(z),
+    sympy.coth: lambda c, z: c.coth(z),
     sympy.Abs: lambda c, z: abs(z), sympy.re: lambda c, z: c.re(z),
     sympy.im: lambda c, z: c.im(z), sympy.conjugate: lambda c, z: c.conj(z),
     sympy.arg: lambda c, z: c.arg(z),

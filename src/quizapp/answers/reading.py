@@ -252,6 +252,8 @@ def _separates(before: Token, token: Token, after: Token | None) -> bool:
     """Whether a space between `before` and `token` separates two entries (`1 2`, `1 -2`)."""
     if before.kind not in _ENDS_OPERAND:
         return False
+    if before.kind == NUM and token.kind == CONST and token.text == "I":
+        return False  # 1 ± 2 i: the i belongs to the 2
     if token.kind in _STARTS_OPERAND:
         return True
     return (token.kind == OP and token.text in "+-" and after is not None

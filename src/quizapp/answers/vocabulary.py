@@ -14,6 +14,7 @@ FUNCTIONS: dict[str, str] = {
     "sin": "sin", "cos": "cos", "tan": "tan", "sec": "sec", "csc": "csc", "cosec": "csc",
     "cot": "cot", "asin": "asin", "acos": "acos", "atan": "atan", "arcsin": "asin",
     "arccos": "acos", "arctan": "atan", "sinh": "sinh", "cosh": "cosh", "tanh": "tanh",
+    "sech": "sech", "csch": "csch", "coth": "coth",
     "exp": "exp", "ln": "log", "log": "log", "sqrt": "sqrt", "abs": "abs", "Abs": "abs",
     "sigmoid": "sigmoid", "σ": "sigmoid",
 }

@@ -52,3 +52,18 @@ def read_topics(path: Path | None = None) -> list[TopicName]:
         topics.append(TopicName(str(topic["id"]), str(topic.get("name", topic["id"])),
                                 str(topic.get("description", "")), skills))
     return topics
+
+
+def skill_ceilings(path: Path | None = None) -> dict[str, int]:
+    """The highest difficulty each skill's families reach (mastery asks for it)."""
+    ceilings: dict[str, int] = {}
+    for family_file in sorted(((path or bank_path()) / "families").glob("*.toml")):
+        try:
+            raw = tomllib.loads(family_file.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+            continue
+        for family in raw.get("family", []):
+            if isinstance(family, dict) and isinstance(family.get("difficulty"), int):
+                skill = str(family.get("skill"))
+                ceilings[skill] = max(ceilings.get(skill, 1), family["difficulty"])
+    return ceilings

@@ -263,6 +263,8 @@ def chain(params: ChainParams, rng: random.Random) -> Draft:
     kind = rng.choice(params.outer)
     outer = _outer(kind, rng, params.powers)
     u, du = _inner(rng.choice(params.inner), rng, params.coefficients, outer.positive)
+    if kind in ("power", "sqrt") and u.func is sympy.exp:
+        raise Retry  # (eˣ)ⁿ is e^(nx): sympy would show no composition at all
     f = outer.f(u)
     key = outer.df(u) * du
     positive = outer.positive
@@ -349,6 +351,8 @@ def quotient(params: QuotientParams, rng: random.Random) -> Draft:
     u, v = _factor(top_kind, rng, params), _factor(bottom_kind, rng, params)
     du, dv = _derivative(u), _derivative(v)
     f = u / v
+    if "/" not in plain(f):
+        raise Retry  # e.g. u/e^(kx) becomes u·e^(−kx): not a quotient any more
     key = (du * v - u * dv) / v**2
     positive = bool({top_kind, bottom_kind} & {"ln", "sqrt", "linear"})
     candidates = [

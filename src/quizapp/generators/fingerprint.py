@@ -24,7 +24,8 @@ _FUNCTIONS = {
     sympy.tanh: cmath.tanh, sympy.asin: cmath.asin, sympy.acos: cmath.acos,
     sympy.atan: cmath.atan, sympy.sec: lambda z: 1 / cmath.cos(z),
     sympy.csc: lambda z: 1 / cmath.sin(z), sympy.cot: lambda z: 1 / cmath.tan(z),
-    sympy.Abs: abs, sigmoid: _sigmoid,
+    sympy.Abs: abs, sigmoid: _sigmoid, sympy.sech: lambda z: 1 / cmath.cosh(z),
+    sympy.csch: lambda z: 1 / cmath.sinh(z), sympy.coth: lambda z: 1 / cmath.tanh(z),
 }
 _CONSTANTS = {sympy.pi: cmath.pi, sympy.E: cmath.e, sympy.I: 1j}
 

@@ -39,13 +39,14 @@ class Mastery:
         return self.due_at is not None and now >= self.due_at
 
 
-def _earned(recent: list[Attempt]) -> tuple[int, float]:
+def _earned(recent: list[Attempt], ceiling: int = 3) -> tuple[int, float]:
+    """Level and score from recent first attempts; `ceiling` is the skill's top difficulty."""
     if not recent:
         return 0, 0.0
     weights = [0.85 ** (len(recent) - 1 - i) for i in range(len(recent))]
     score = sum(w for w, a in zip(weights, recent, strict=True) if a.correct) / sum(weights)
-    hard_right = sum(1 for a in recent if a.correct and a.difficulty >= 2)
-    hardest_right = sum(1 for a in recent if a.correct and a.difficulty == 3)
+    hard_right = sum(1 for a in recent if a.correct and a.difficulty >= min(2, ceiling))
+    hardest_right = sum(1 for a in recent if a.correct and a.difficulty >= ceiling)
     if len(recent) >= 8 and score >= 0.9 and hardest_right >= 2:
         return 4, score
     if len(recent) >= 5 and score >= 0.8 and hard_right >= 2:
@@ -55,12 +56,14 @@ def _earned(recent: list[Attempt]) -> tuple[int, float]:
     return 1, score
 
 
-def skill_mastery(skill: str, attempts: Iterable[Attempt], now: float) -> Mastery:
-    """Mastery of `skill` at time `now`, from its attempts (any order)."""
+def skill_mastery(skill: str, attempts: Iterable[Attempt], now: float,
+                  ceiling: int = 3) -> Mastery:
+    """Mastery of `skill` at time `now`, from its attempts (any order); `ceiling` is the highest
+    difficulty the skill's problems have (a skill without difficulty 3 can still be mastered)."""
     firsts = sorted((a for a in attempts if a.skill == skill and a.first), key=lambda a: a.at)
     if not firsts:
         return Mastery(skill, 0, 0, 0, 0.0, None, None)
-    level, score = _earned(firsts[-RECENT:])
+    level, score = _earned(firsts[-RECENT:], ceiling)
     last = firsts[-1].at
     interval = REVIEW_AFTER[level]
     elapsed = now - last
@@ -71,12 +74,14 @@ def skill_mastery(skill: str, attempts: Iterable[Attempt], now: float) -> Master
                    last + interval)
 
 
-def all_mastery(skills: Iterable[str], attempts: list[Attempt], now: float) -> dict[str, Mastery]:
-    """Mastery of every skill."""
+def all_mastery(skills: Iterable[str], attempts: list[Attempt], now: float,
+                ceilings: dict[str, int] | None = None) -> dict[str, Mastery]:
+    """Mastery of every skill (`ceilings`: each skill's highest difficulty, default 3)."""
     by_skill: dict[str, list[Attempt]] = {}
     for attempt in attempts:
         by_skill.setdefault(attempt.skill, []).append(attempt)
-    return {s: skill_mastery(s, by_skill.get(s, []), now) for s in skills}
+    return {s: skill_mastery(s, by_skill.get(s, []), now, (ceilings or {}).get(s, 3))
+            for s in skills}
 
 
 def weakest(mastery: dict[str, Mastery]) -> str | None:

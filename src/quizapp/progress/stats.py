@@ -25,14 +25,16 @@ def by_day(store: ProgressStore, days: int = 30) -> list[DayStats]:
                      seconds / n) for day, n, right, seconds in reversed(rows) if n]
 
 
-def summary(store: ProgressStore, skills: list[str], now: float | None = None) -> dict:
+def summary(store: ProgressStore, skills: list[str], now: float | None = None,
+            ceilings: dict[str, int] | None = None) -> dict:
     """The `stats --json` document."""
     now = time.time() if now is None else now
     per_skill = {skill: (n, c) for skill, n, c in store.rows(
         "SELECT skill, COUNT(*), SUM(correct) FROM attempts WHERE first = 1 GROUP BY skill")}
     total = sum(n for n, _ in per_skill.values())
     right = sum(c or 0 for _, c in per_skill.values())
-    mastery = all_mastery(sorted({*skills, *per_skill}), store.recent_first_attempts(), now)
+    mastery = all_mastery(sorted({*skills, *per_skill}), store.recent_first_attempts(), now,
+                          ceilings)
     quizzes = [{"id": qid, "code": code, "started": started, "finished": finished,
                 "right": right_answers, "questions": questions}
                for qid, code, started, finished, right_answers, questions in store.rows(

@@ -215,7 +215,7 @@ class ProgressStore:
                     self.db.execute("ROLLBACK")
                     raise
                 return True
-            except sqlite3.OperationalError as exc:
+            except sqlite3.DatabaseError as exc:  # read-only, full, or damaged mid-session
                 self.problem = f"Progress is not being saved ({_reason(exc)})."
                 return False
 

@@ -163,9 +163,15 @@ class ReviewSession(PracticeSession):
     """Replay problems answered wrong, by id, until each is answered right."""
 
     def __init__(self, bank: Bank, problem_ids: list[str], **kwargs: object) -> None:
-        from quizapp.bank import problem_by_id
+        from quizapp.bank import UnknownProblem, problem_by_id
+        from quizapp.generators import GenerationFailed
 
-        problems = [problem_by_id(bank, pid) for pid in problem_ids]
+        problems = []
+        for pid in problem_ids:
+            try:
+                problems.append(problem_by_id(bank, pid))
+            except (UnknownProblem, GenerationFailed):
+                continue  # saved by another version of the bank: nothing to replay
         if not problems:
             raise NoProblems("no mistakes to review — well done")
         super().__init__(bank, problems[0].topic, mode="review", **kwargs)  # type: ignore[arg-type]

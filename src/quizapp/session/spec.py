@@ -27,7 +27,18 @@ class QuizSpec:
         """Read a code made by `code`."""
         try:
             topics, questions, minutes, seed = code.strip().split("/")
-            return cls(tuple(topics.split("+")), int(questions), float(minutes), int(seed))
+            spec = cls(tuple(topics.split("+")), int(questions), float(minutes), int(seed))
         except ValueError as exc:
             raise BadQuiz(f"'{code}' is not a quiz code (they look like "
                           "derivatives+eigenvalues/10/5/1234)") from exc
+        spec.validate()
+        return spec
+
+    def validate(self) -> None:
+        """Raise BadQuiz unless the sizes are sensible."""
+        if not 1 <= self.questions <= 100:
+            raise BadQuiz("a quiz has 1 to 100 questions")
+        if not 0.1 <= self.minutes <= 300:  # also refuses nan and inf
+            raise BadQuiz("a quiz lasts from 0.1 to 300 minutes")
+        if not 0 <= self.seed <= 2**31:
+            raise BadQuiz("a quiz seed is a whole number from 0 to 2147483648")

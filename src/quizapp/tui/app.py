@@ -105,6 +105,12 @@ class QuizApp(App):
                 self.call_from_thread(self.notify, message, severity="warning", timeout=15)
         self.call_from_thread(self.refresh_home)
 
+    def home_choice(self, choice: str) -> None:
+        """Carry out a home-screen action from anywhere (the command palette)."""
+        home = next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None)
+        if home is not None:
+            home.choose(choice)
+
     def refresh_home(self) -> None:
         """Update the home screen's mastery and review counts."""
         for screen in self.screen_stack:
@@ -164,6 +170,11 @@ class QuizApp(App):
         all_topics = tuple(t.id for t in self.topics)
         yield SystemCommand("Timed quiz: all topics", "10 questions in 10 minutes",
                             partial(self.open_quiz, all_topics))
+        for title, help_text, choice in (
+                ("Practise your weakest skill", "The skill with the lowest mastery", "weakest"),
+                ("Review skills that are due", "Spaced repetition", "due"),
+                ("Review mistakes", "Redo the problems you got wrong", "mistakes")):
+            yield SystemCommand(title, help_text, partial(self.home_choice, choice))
         yield SystemCommand("Statistics", "Progress over time, per skill, and quizzes",
                             self.open_stats)
         yield SystemCommand("Help", "Keys and answer syntax", self.action_help)

@@ -2,7 +2,6 @@
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -21,8 +20,6 @@ def mastery_bar(level: int, unicode: bool) -> str:
 
 class HomeScreen(Screen):
     """The first screen: pick what to practise."""
-
-    BINDINGS = [Binding("escape", "app.quit", "Quit", show=False)]
 
     def __init__(self, topics: list[TopicName], unicode: bool = True) -> None:
         super().__init__()
@@ -80,7 +77,9 @@ class HomeScreen(Screen):
             return
         now = self.app.now()  # type: ignore[attr-defined]
         skills = {s.id: t.id for t in self.topics for s in t.skills}
-        mastery = all_mastery(list(skills), store.recent_first_attempts(), now)
+        from quizapp.bank.catalog import skill_ceilings
+
+        mastery = all_mastery(list(skills), store.recent_first_attempts(), now, skill_ceilings())
         weak = weakest(mastery)
         due_now = due(mastery, now)
         mistakes = store.pending_mistakes()
@@ -113,8 +112,11 @@ class HomeScreen(Screen):
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.choose(event.option.id or "")
+
+    def choose(self, choice: str) -> None:
+        """Carry out a menu choice (also used by the command palette)."""
         app = self.app
-        choice = event.option.id or ""
         kind, _, rest = choice.partition(":")
         if kind == "topic":
             app.open_practice(rest)  # type: ignore[attr-defined]

@@ -61,9 +61,14 @@ class QuizScreen(Screen):
             session = QuizSession(bank, self.spec, clock=self.app.clock,  # type: ignore[attr-defined]
                                   store=self.app.store, now=self.app.now)  # type: ignore[attr-defined]
         except BadQuiz as exc:
-            self.app.call_from_thread(self.app.notify, str(exc), severity="error")
+            self.app.call_from_thread(self.cannot_start, str(exc))
             return
         self.app.call_from_thread(self.started, session)
+
+    def cannot_start(self, message: str) -> None:
+        """Say why the quiz cannot be made, and go back home."""
+        self.app.notify(message, severity="error", timeout=10)
+        self.app.pop_screen()
 
     def started(self, session) -> None:
         """Show the first question."""
@@ -122,16 +127,25 @@ class QuizScreen(Screen):
     def _submitted(self, event: AnswerBox.Submitted) -> None:
         if self.session is None or self.ended or self.shown != self.session.index:
             return
+        if self.session.over:  # time ran out between two ticks of the countdown
+            self.show_results()
+            return
         self.check(event.text)
 
     @work(thread=True, exclusive=True, group="check")
     def check(self, text: str) -> None:
         """Grade the answer in a thread."""
-        verdict = self.session.submit(text)  # type: ignore[union-attr]
+        try:
+            verdict = self.session.submit(text)  # type: ignore[union-attr]
+        except RuntimeError:  # the quiz ended while this answer was on its way
+            self.app.call_from_thread(self.show_results)
+            return
         self.app.call_from_thread(self.after_answer, verdict)
 
     def after_answer(self, verdict) -> None:
         """Unreadable: say why and stay. Readable: a brief mark, then the next question."""
+        if self.ended:
+            return
         feedback = self.query_one("#feedback", Static)
         if verdict.error:
             feedback.update(plain_text(f"? {verdict.error}", self.unicode))

@@ -28,7 +28,7 @@ class ResultsScreen(Screen):
         r = self.results
         minutes, seconds = divmod(int(r.seconds), 60)
         ending = "time ran out" if r.timed_out else ("ended early" if r.ended_early
-                                                     else "all answered")
+                                                     else "finished")
         names = self.app.names  # type: ignore[attr-defined]
         yield Header(show_clock=False)
         with VerticalScroll(id="body"):
@@ -44,8 +44,9 @@ class ResultsScreen(Screen):
             if r.mistakes:
                 yield Static("Mistakes", classes="heading")
             for number, item in enumerate(r.mistakes, 1):
-                answer = "(skipped)" if item.skipped else (item.answer or "(not reached)")
-                lines = [f"{number}. {item.problem.prompt.splitlines()[0]}",
+                answer = "(skipped)" if item.skipped else (item.answer or "(not answered)")
+                prompt = item.problem.prompt.splitlines()
+                lines = [f"{number}. {prompt[0]}", *(f"   {line}" for line in prompt[1:]),
                          f"   your answer: {answer}", f"   right answer: {item.problem.answer}"]
                 if item.verdict is not None and item.verdict.misconception:
                     lines.append(f"   {item.verdict.feedback}")

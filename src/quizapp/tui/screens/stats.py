@@ -55,7 +55,9 @@ class StatsScreen(Screen):
         if store is None:
             return
         skills = [s for t in self.app.topics for s in (k.id for k in t.skills)]  # type: ignore[attr-defined]
-        data = summary(store, skills, self.app.now())  # type: ignore[attr-defined]
+        from quizapp.bank.catalog import skill_ceilings
+
+        data = summary(store, skills, self.app.now(), skill_ceilings())  # type: ignore[attr-defined]
         self.app.call_from_thread(self.show, data, skills)
 
     def show(self, data: dict, skills: list[str]) -> None:

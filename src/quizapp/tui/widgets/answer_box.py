@@ -64,7 +64,15 @@ class MatrixGrid(Grid):
         if not isinstance(focused, Input):
             return
         r, c = self._focused()
-        if event.key == "right" and focused.cursor_position >= len(focused.value) \
+        if event.key == "tab" and (r, c) == (self.rows - 1, self.cols - 1):
+            self.cell(0, 0).focus()  # stay in the grid: Enter checks from any cell
+            event.stop()
+            event.prevent_default()
+        elif event.key == "shift+tab" and (r, c) == (0, 0):
+            self.cell(self.rows - 1, self.cols - 1).focus()
+            event.stop()
+            event.prevent_default()
+        elif event.key == "right" and focused.cursor_position >= len(focused.value) \
                 and c < self.cols - 1:
             self.cell(r, c + 1).focus()
             event.stop()
@@ -162,6 +170,9 @@ class AnswerBox(Vertical):
             return
         if not text.strip().strip(";, "):
             body = ""
+        elif self.grid_mode and any(not cell.strip() for row in text.split(";")
+                                    for cell in row.split(",")):
+            body = "… fill in every cell"
         elif shown.ok:
             lines = shown.text.split("\n")
             pretty = "\n".join(("reads as " if i == 0 else " " * 9) + line
