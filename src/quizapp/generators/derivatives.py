@@ -117,7 +117,6 @@ def _derivative_draft(f: sympy.Expr, key: sympy.Expr, hints: list[str], solution
         misconceptions=tuple(WrongAnswer(i, plain(w), m) for i, w, m in kept),
         variables=("x",),
         domain=dict(domain),
-        expected=key,
     )
 
 

@@ -2,8 +2,6 @@
 
 from dataclasses import dataclass, field
 
-import sympy
-
 
 class Retry(Exception):
     """The random draw gave a degenerate problem; draw again from the same generator."""
@@ -31,4 +29,3 @@ class Draft:
     misconceptions: tuple[WrongAnswer, ...]
     variables: tuple[str, ...] = ()
     domain: dict[str, tuple[float, float]] = field(default_factory=dict)
-    expected: sympy.Basic | None = None  # the key as a sympy value, for fast checking

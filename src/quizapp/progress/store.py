@@ -9,7 +9,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -259,10 +259,6 @@ class ProgressStore:
             "SELECT a.problem_id FROM attempts a JOIN (SELECT problem_id, MAX(id) AS last "
             "FROM attempts GROUP BY problem_id) l ON a.id = l.last WHERE a.correct = 0 "
             "ORDER BY a.at, a.id")]
-
-    def iter_attempts(self) -> Iterator[Attempt]:
-        """Every attempt, oldest first."""
-        yield from self.attempts()
 
     def close(self) -> None:
         """Close the database."""

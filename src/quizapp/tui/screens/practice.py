@@ -171,7 +171,13 @@ class PracticeScreen(Screen):
     def check(self, text: str) -> None:
         """Check the answer in a thread; show the verdict."""
         assert self.session is not None
-        feedback = self.session.submit(text)
+        try:
+            feedback = self.session.submit(text)
+        except Exception as exc:  # a bug of ours must not take the learner's session down
+            self.app.call_from_thread(self.app.notify, "That answer could not be checked "
+                                      f"(internal error: {type(exc).__name__}).",
+                                      severity="error")
+            return
         self.app.call_from_thread(self.show_feedback, feedback)
 
     def show_feedback(self, feedback) -> None:

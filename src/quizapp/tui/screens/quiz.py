@@ -140,6 +140,11 @@ class QuizScreen(Screen):
         except RuntimeError:  # the quiz ended while this answer was on its way
             self.app.call_from_thread(self.show_results)
             return
+        except Exception as exc:  # a bug of ours must not take the quiz down
+            self.app.call_from_thread(self.app.notify, "That answer could not be checked "
+                                      f"(internal error: {type(exc).__name__}).",
+                                      severity="error")
+            return
         self.app.call_from_thread(self.after_answer, verdict)
 
     def after_answer(self, verdict) -> None:
