@@ -167,3 +167,9 @@ def test_space_before_i_keeps_the_imaginary_part() -> None:
 
 def test_decimals_after_plus_minus_show_as_typed() -> None:
     assert line("1.5 ± 1.803", "multiset", ()) == "3.303, -0.303"
+
+
+def test_a_fine_root_reads_back_from_its_own_line() -> None:
+    shown = preview("2+sqrt(2)^1e-3", "number", ())
+    assert shown.ok and shown.line == "2**(1/2000) + 2"
+    assert preview(shown.line, "number", ()).ok

@@ -70,15 +70,13 @@ def power(base: sympy.Expr, exponent: sympy.Expr) -> sympy.Expr:
     if exponent.is_Rational:
         top, bottom = abs(int(exponent.p)), int(exponent.q)
         whole_powers = -(-top // bottom)  # b^(p/q) is about as big as b^⌈p/q⌉
+        if bottom > limits.MAX_ROOT_DENOMINATOR:
+            raise AnswerError("Exponent too complicated — use a simpler root")
         if base.is_Rational:
-            if bottom > limits.MAX_SYMBOLIC_EXPONENT:  # sympy looks for exact q-th roots
-                raise AnswerError("Exponent too complicated — use a simpler root")
             if whole_powers * _bits(base) > limits.MAX_CONSTANT_BITS:
                 raise AnswerError(TOO_LARGE)
         elif whole_powers > limits.MAX_SYMBOLIC_EXPONENT:
             raise AnswerError("Exponent too large")
-        elif bottom > limits.MAX_ROOT_DENOMINATOR:
-            raise AnswerError("Exponent too complicated — use a simpler root")
     return _check_size(sympy.Pow(base, exponent))
 
 

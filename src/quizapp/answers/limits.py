@@ -13,6 +13,6 @@ MAX_SCI_EXPONENT = 100  # |n| in 1.5e-n
 # engine accepts also prints as literals it accepts back.
 MAX_CONSTANT_BITS = 190
 MAX_SYMBOLIC_EXPONENT = 1_000  # integer exponent on anything that is not a plain rational
-MAX_ROOT_DENOMINATOR = 10**9  # q in x^(p/q) for a non-numeric base
+MAX_ROOT_DENOMINATOR = 10**9  # q in b^(p/q)
 MAX_ENTRIES = 400  # values in a vector, matrix or multiset
 MAX_PLUS_MINUS = 3  # ± signs in one value (2**3 = 8 values)
