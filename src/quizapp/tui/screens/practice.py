@@ -9,7 +9,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from quizapp.tui.ascii import plain_text
-from quizapp.tui.widgets.answer_box import AnswerBox
+from quizapp.tui.widgets.answer_box import AnswerBox, replace_answer_box
 from quizapp.tui.widgets.math_view import MathView
 
 
@@ -122,10 +122,8 @@ class PracticeScreen(Screen):
         """Put a fresh problem on screen."""
         self.busy = False
         self.query_one("#problem", MathView).update(view)
-        slot = self.query_one("#answer-slot")
-        await slot.remove_children()
-        box = AnswerBox(problem.answer_kind, tuple(problem.variables), shape, self.unicode)
-        await slot.mount(box)
+        box = await replace_answer_box(self.query_one("#answer-slot"), problem.answer_kind,
+                                       tuple(problem.variables), shape, self.unicode)
         for name in ("#feedback", "#hints", "#solution"):
             self.query_one(name, Static).update("")
         self.query_one("#hints").display = False

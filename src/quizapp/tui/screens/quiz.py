@@ -8,7 +8,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from quizapp.tui.ascii import plain_text
-from quizapp.tui.widgets.answer_box import AnswerBox
+from quizapp.tui.widgets.answer_box import AnswerBox, replace_answer_box
 from quizapp.tui.widgets.math_view import MathView
 
 
@@ -117,10 +117,8 @@ class QuizScreen(Screen):
             return
         self.shown = index
         self.query_one("#problem", MathView).update(view)
-        slot = self.query_one("#answer-slot")
-        await slot.remove_children()
-        box = AnswerBox(problem.answer_kind, tuple(problem.variables), shape, self.unicode)
-        await slot.mount(box)
+        box = await replace_answer_box(self.query_one("#answer-slot"), problem.answer_kind,
+                                       tuple(problem.variables), shape, self.unicode)
         box.focus_answer()
 
     @on(AnswerBox.Submitted)

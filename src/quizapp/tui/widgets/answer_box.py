@@ -5,6 +5,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
@@ -184,3 +185,12 @@ class AnswerBox(Vertical):
 
     def _show_preview(self, body: str) -> None:
         self.query_one("#preview", Static).update(plain_text(body, self.unicode))
+
+
+async def replace_answer_box(slot: Widget, kind: str, variables: tuple[str, ...],
+                             shape: tuple[int, int] | None, unicode: bool) -> AnswerBox:
+    """Put a fresh answer box for a new problem into `slot` and return it."""
+    await slot.remove_children()
+    box = AnswerBox(kind, variables, shape, unicode)
+    await slot.mount(box)
+    return box
