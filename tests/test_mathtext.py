@@ -1,0 +1,86 @@
+"""Maths written for people: what a learner reads, in Unicode and in ASCII, and sympy syntax for
+the JSON contracts (which must read back as the same expression)."""
+
+import pytest
+import sympy
+
+from quizapp.answers import read_answer
+from quizapp.answers.functions import sigmoid
+from quizapp.mathtext import matrix_lines, prose, write
+
+x, y, n = sympy.symbols("x y n")
+
+# expression, Unicode (teacher), ASCII (teacher)
+CASES = [
+    (3 * x**2 * sympy.sin(x), "3x²·sin(x)", "3x^2*sin(x)"),
+    ((3 * x**2 * sympy.sin(x) - x**3 * sympy.cos(x)) / sympy.sin(x) ** 2,
+     "(3x²·sin(x) − x³·cos(x))/sin²(x)", "(3x^2*sin(x) - x^3*cos(x))/sin(x)^2"),
+    (sympy.exp(x), "eˣ", "e^x"),
+    (sympy.exp(2 * x), "e²ˣ", "e^(2x)"),
+    (sympy.exp(-x), "e⁻ˣ", "e^(-x)"),
+    (sympy.exp(-(x**2)), "e^(−x²)", "e^(-x^2)"),
+    (sympy.log(3 * x), "ln(3x)", "ln(3x)"),
+    (sympy.sqrt(x), "√x", "sqrt(x)"),
+    (sympy.sqrt(x + 1), "√(x + 1)", "sqrt(x + 1)"),
+    (1 / sympy.sqrt(x), "1/√x", "1/sqrt(x)"),
+    (4 * sympy.sqrt(2), "4√2", "4*sqrt(2)"),
+    (sympy.Abs(x), "|x|", "|x|"),
+    (-2 + sympy.I, "−2 + i", "-2 + i"),
+    (1 - sympy.tanh(x) ** 2, "1 − tanh²(x)", "1 - tanh(x)^2"),
+    (sigmoid(x) * (1 - sigmoid(x)), "(1 − σ(x))·σ(x)", "(1 - sigmoid(x))*sigmoid(x)"),
+    (x ** (n - 1), "x^(n − 1)", "x^(n - 1)"),
+    (x**4 - 3 * x + 7 * x**2, "x⁴ + 7x² − 3x", "x^4 + 7x^2 - 3x"),
+    (sympy.Mul(-2, -2, evaluate=False), "−2·(−2)", "-2*(-2)"),
+    (sympy.Symbol("lambda") - 3, "λ − 3", "lambda - 3"),
+    (sympy.Symbol("x1") * sympy.Symbol("x2"), "x₁·x₂", "x1*x2"),
+    (-x / 2, "−x/2", "-x/2"),
+    ((x + 1) / (x - 1), "(x + 1)/(x − 1)", "(x + 1)/(x - 1)"),
+]
+
+
+@pytest.mark.parametrize(("expr", "unicode", "ascii_text"), CASES, ids=[c[1] for c in CASES])
+def test_maths_reads_as_a_teacher_writes_it(expr: sympy.Expr, unicode: str,
+                                            ascii_text: str) -> None:
+    assert write(expr) == unicode
+    assert write(expr, "ascii") == ascii_text
+    assert write(expr, False) == ascii_text
+
+
+@pytest.mark.parametrize(("expr", "unicode", "ascii_text"), CASES, ids=[c[1] for c in CASES])
+def test_no_python_syntax_reaches_a_person(expr: sympy.Expr, unicode: str,
+                                           ascii_text: str) -> None:
+    for text in (write(expr), write(expr, "ascii")):
+        assert "**" not in text and "exp(" not in text and "log(" not in text
+    assert "*" not in write(expr)
+    assert write(expr, "ascii").isascii()
+
+
+@pytest.mark.parametrize("expr", [c[0] for c in CASES if "x1" not in str(c[0])],
+                         ids=[c[1] for c in CASES if "x1" not in str(c[0])])
+def test_plain_syntax_reads_back_as_the_same_expression(expr: sympy.Expr) -> None:
+    names = sorted(s.name for s in expr.free_symbols)
+    if "lambda" in names:  # the answer engine reserves the word; λ is read instead
+        names = [name.replace("lambda", "λ") for name in names]
+        expr = expr.subs(sympy.Symbol("lambda"), sympy.Symbol("λ"))
+    back = read_answer(write(expr, "plain"), "expression",
+                       tuple(names)).values[0].expr
+    assert sympy.simplify(back - expr) == 0
+
+
+def test_unknown_nodes_fall_back_to_readable_text() -> None:
+    assert "Integral" in write(sympy.Integral(x, x))
+    assert "**" not in write(sympy.Integral(x**2, x))
+
+
+def test_matrices_are_aligned_with_brackets() -> None:
+    assert matrix_lines([[1, -2], [3, 4]]) == "⎡1  −2⎤\n⎣3   4⎦"
+    assert matrix_lines([[1, -2], [3, 4]], "ascii") == "[1  -2]\n[3   4]"
+    assert matrix_lines([[1, -2], [3, 4]], "plain") == "[[1, -2], [3, 4]]"
+    assert matrix_lines([[1], [2], [3]]).splitlines()[1] == "⎢2⎥"
+
+
+def test_prose_in_ascii_groups_raised_runs() -> None:
+    assert prose("d/dx xⁿ = n·xⁿ⁻¹", False) == "d/dx x^n = n*x^(n-1)"
+    assert prose("λ₁ = 3 ✓, √2", False) == "lambda1 = 3 OK, sqrt(2)"
+    assert prose("x² − 1", True) == "x² − 1"
+    assert prose("∂f/∂x, ∇f, ŷ, η, σ′(z)", False).isascii()
