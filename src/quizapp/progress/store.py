@@ -146,7 +146,8 @@ class ProgressStore:
             _close(source)
             return self._in_memory(error)
         _close(source)
-        self.reason = _reason(exc)
+        read_only = _reason(exc).endswith("read-only") or not os.access(self.home, os.W_OK)
+        self.reason = "the progress folder is read-only" if read_only else _reason(exc)
         return memory
 
     def _in_memory(self, exc: Exception) -> sqlite3.Connection:
@@ -345,6 +346,19 @@ def _adopt(db: sqlite3.Connection) -> None:
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = NORMAL")  # a killed process loses nothing
     migrate(db)
+    _probe_write(db)
+
+
+def _probe_write(db: sqlite3.Connection) -> None:
+    """Raise SQLITE_READONLY if the file cannot be written: SQLite opens a file it may not
+    write (read-only folder or mount) for reading without a word, and says so only on a write.
+    Nothing is written: the transaction is rolled back."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute(f"PRAGMA user_version = {int(version)}")
+    finally:
+        db.execute("ROLLBACK")
 
 
 def _check(db: sqlite3.Connection) -> None:
