@@ -49,10 +49,13 @@ def summary(store: ProgressStore, skills: list[str], now: float | None = None,
             ceilings: dict[str, int] | None = None) -> dict:
     """The `stats --json` document."""
     now = time.time() if now is None else now
-    per_skill = {skill: (n, c) for skill, n, c in store.rows(  # typed rows only, all in the index
-        "SELECT skill, COUNT(*), SUM(correct) FROM attempts WHERE first = 1 "
-        "AND typeof(skill) = 'text' AND typeof(correct) = 'integer' AND correct IN (0, 1) "
-        "GROUP BY skill")}
+    per_skill: dict[str, tuple[int, int]] = {}
+    for skill, correct, n in store.rows(  # all in one index; rows of other types are left out
+            "SELECT skill, correct, COUNT(*) FROM attempts WHERE first = 1 "
+            "GROUP BY skill, correct"):
+        if isinstance(skill, str) and type(correct) is int and correct in (0, 1):
+            seen, right = per_skill.get(skill, (0, 0))
+            per_skill[skill] = (seen + n, right + n * correct)
     total = sum(n for n, _ in per_skill.values())
     right = sum(c or 0 for _, c in per_skill.values())
     mastery = all_mastery(sorted({*skills, *per_skill}), store.recent_first_attempts(), now,

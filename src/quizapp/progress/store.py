@@ -253,8 +253,8 @@ class ProgressStore:
         """The last `per_skill` first attempts of every skill (what mastery is computed from);
         one indexed query per skill, so it stays fast however long the history."""
         columns = ", ".join(_COLUMNS)
-        skills = [skill for (skill,) in self.rows(
-            "SELECT DISTINCT skill FROM attempts WHERE typeof(skill) = 'text'")]
+        skills = [skill for (skill,) in self.rows("SELECT DISTINCT skill FROM attempts")
+                  if isinstance(skill, str)]
         found: list[Attempt] = []
         for skill in skills:
             rows = self.rows(f"SELECT {columns} FROM attempts WHERE skill = ? AND first = 1 "
