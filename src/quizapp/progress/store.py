@@ -1,8 +1,10 @@
 """Where progress lives: SQLite (WAL, one short transaction per answer) with versioned schema.
 
 Nothing shown as checked is lost: `record` commits before the caller shows the verdict. A file
-that is not a valid database is moved aside and a fresh one made (the learner is told once); a
-read-only or full disk never stops the app — it keeps working and says progress is not saved.
+that is not a valid database, or one quizapp did not write (`schema.recognise`), is moved aside
+whole and a fresh one made (the learner is told once). A read-only folder is still read (into
+memory); a full disk never stops the app — it says so, keeps the answers the disk refused and
+saves them with the first write that succeeds, and then says nothing more.
 """
 
 import errno
