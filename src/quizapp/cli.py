@@ -307,7 +307,7 @@ def stats(as_json: bool) -> None:
     import json
 
     from quizapp.bank.catalog import skill_ceilings
-    from quizapp.progress.stats import summary
+    from quizapp.progress.stats import quiz_line, summary
 
     data = summary(_store(), _skill_ids(), ceilings=skill_ceilings())
     if as_json:
@@ -323,7 +323,7 @@ def stats(as_json: bool) -> None:
     if data["quizzes"]:
         click.echo("recent quizzes:")
         for quiz in data["quizzes"][:10]:
-            click.echo(f"  {quiz['right']}/{quiz['questions']}  {quiz['code']}")
+            click.echo(f"  {quiz_line(quiz)}")
 
 
 @main.command()
@@ -337,7 +337,12 @@ def export(fmt: str, output: click.utils.LazyFile) -> None:
     import dataclasses
     import json
 
-    attempts = [dataclasses.asdict(a) for a in _store().attempts()]
+    store = _store()
+    attempts = [dataclasses.asdict(a) for a in store.attempts()]
+    unreadable = store.unreadable_attempts()
+    if unreadable:
+        click.echo(f"{unreadable} saved attempt(s) hold values of the wrong type and were left "
+                   "out.", err=True)
     if fmt == "json":
         output.write(json.dumps(attempts, ensure_ascii=False, indent=1) + "\n")
         return
@@ -353,9 +358,14 @@ def export(fmt: str, output: click.utils.LazyFile) -> None:
 def reset(yes: bool) -> None:
     """Delete all saved progress (asks first)."""
     store = _store()
+    if not store.saving:
+        click.echo(f"Nothing deleted: {store.path} cannot be changed ({store.reason}).", err=True)
+        sys.exit(1)
     count = len(store.attempts())
     if not yes and not click.confirm(f"Delete {count} saved attempts and all quiz results?"):
         click.echo("Nothing deleted.")
         return
-    store.reset()
+    if not store.reset():
+        click.echo(f"Nothing deleted: {store.problem}", err=True)
+        sys.exit(1)
     click.echo(f"Deleted {count} attempts.")

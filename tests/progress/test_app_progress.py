@@ -135,3 +135,26 @@ async def test_review_skips_problems_the_bank_no_longer_has(tmp_path: Path) -> N
         await wait_until(pilot, lambda: getattr(app.screen, "session", None) is not None
                          and app.screen.session.problem is not None)
         assert app.screen.session.problem.id == problem_id
+
+
+async def test_not_saved_clears_from_the_status_when_the_disk_has_room_again(
+        tmp_path: Path) -> None:
+    app = QuizApp(Launch("practice", "derivatives", None, 1, 1), home=tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.store is not None and bool(
+            app.screen.query("#status")) and "Streak" in str(
+                app.screen.query_one("#status").render()))
+        store = app.store
+        pages = store.rows("PRAGMA page_count")[0][0]
+        store.rows(f"PRAGMA max_page_count = {pages}")  # the disk is full
+        big = Attempt(NOW, "power-one-term.1", "derivatives", "derivative-power-rule", 1,
+                      "x" * 100_000, True, None, 3.0, 0, "practice")
+        assert not store.record(big)
+        app.screen.update_status()
+        await wait_until(pilot, lambda: "not saved" in str(
+            app.screen.query_one("#status").render()))
+        store.rows("PRAGMA max_page_count = 1000000")  # room again
+        assert store.record(big)
+        app.screen.update_status()
+        await wait_until(pilot, lambda: "not saved" not in str(
+            app.screen.query_one("#status").render()))

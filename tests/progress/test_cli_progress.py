@@ -4,9 +4,14 @@ import csv
 import io
 import json
 import os
+import shlex
+import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from quizapp.progress import Attempt, ProgressStore
 
@@ -19,7 +24,7 @@ def run(home: Path, *args: str, stdin: str | None = None) -> subprocess.Complete
                           env=env, timeout=60)
 
 
-def fill(home: Path) -> None:
+def fill(home: Path, close: bool = True) -> None:
     store = ProgressStore(home)
     for n, correct in enumerate([True, True, False]):
         store.record(Attempt(1_800_000_000.0 + n, f"power-one-term.{n}", "derivatives",
@@ -27,7 +32,8 @@ def fill(home: Path) -> None:
                              "practice"))
     store.start_quiz("q1", "derivatives/3/1/7", 3)
     store.finish_quiz("q1", 2)
-    store.close()
+    if close:
+        store.close()
 
 
 def test_stats_json_has_the_documented_fields(tmp_path: Path) -> None:
@@ -70,3 +76,113 @@ def test_a_damaged_database_gets_one_line_and_no_traceback(tmp_path: Path) -> No
     assert "moved to progress.db.corrupt-" in result.stderr
     assert "Traceback" not in result.stderr
     assert "0 problems answered" in result.stdout
+
+
+def test_a_database_another_program_wrote_is_set_aside_with_a_notice(tmp_path: Path) -> None:
+    fill(tmp_path)
+    db = sqlite3.connect(tmp_path / "progress.db")
+    db.execute("UPDATE attempts SET at = 'last tuesday' WHERE id = 2")  # a row of the wrong type
+    db.commit()
+    db.close()
+    for command in (["stats"], ["stats", "--json"], ["export"], ["export", "--format", "json"]):
+        result = run(tmp_path, *command)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    first = run(tmp_path, "stats")  # (set aside by the first command above; this one is fresh)
+    assert "0 problems answered" in first.stdout
+    aside = [p for p in tmp_path.iterdir() if p.name.startswith("progress.db.corrupt-")
+             and not p.name.endswith(("-wal", "-shm"))]
+    assert len(aside) == 1
+    kept = sqlite3.connect(aside[0]).execute("SELECT COUNT(*) FROM attempts").fetchone()[0]
+    assert kept == 3
+
+
+def test_the_notice_for_a_foreign_database_is_one_line(tmp_path: Path) -> None:
+    db = sqlite3.connect(tmp_path / "progress.db")
+    db.executescript("CREATE TABLE photos (name TEXT); PRAGMA user_version = 2;")
+    db.close()
+    result = run(tmp_path, "stats")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert "not written by quizapp" in result.stderr and "progress.db.corrupt-" in result.stderr
+
+
+# ------------------------------------------------------------ a read-only progress folder
+def read_only_folder(home: Path) -> list[str]:
+    """Make `home` read-only to the quizapp command run after the returned prefix. Root is not
+    stopped by permissions, so as root the command runs with `home` mounted read-only."""
+    if os.geteuid() != 0:
+        home.chmod(0o555)
+        return []
+    if shutil.which("unshare") is None or subprocess.run(
+            ["unshare", "-m", "true"], capture_output=True).returncode != 0:
+        pytest.skip("running as root without mount namespaces: cannot make a read-only folder")
+    folder = shlex.quote(str(home))
+    return ["unshare", "-m", "sh", "-c", f"mount --bind {folder} {folder} && "
+            f"mount -o remount,ro,bind {folder} && exec \"$@\"", "sh"]
+
+
+def run_as(home: Path, prefix: list[str], *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QUIZAPP_HOME": str(home)}
+    return subprocess.run([*prefix, str(QUIZAPP), *args], capture_output=True, text=True,
+                          env=env, timeout=60)
+
+
+def kill_after_writing(home: Path) -> None:
+    """Write progress and die with kill -9, leaving the -wal and -shm files behind."""
+    script = (f"import os, signal; from tests.progress.test_cli_progress import fill; "
+              f"fill(__import__('pathlib').Path({str(home)!r}), close=False); "
+              "os.kill(os.getpid(), signal.SIGKILL)")
+    subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).parents[2], timeout=60)
+
+
+@pytest.mark.parametrize("ending", ["closed", "killed"])
+def test_a_read_only_folder_is_still_read_by_stats_and_export(tmp_path: Path,
+                                                              ending: str) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    if ending == "closed":
+        fill(home)
+    else:
+        kill_after_writing(home)
+        assert (home / "progress.db-wal").exists()
+    before = {p.name: p.read_bytes() for p in home.iterdir()}
+    prefix = read_only_folder(home)
+    try:
+        stats = run_as(home, prefix, "stats")
+        assert stats.returncode == 0 and "Traceback" not in stats.stderr, stats.stderr
+        assert "3 problems answered, 2 right" in stats.stdout
+        assert "read-only" in stats.stderr
+        rows = list(csv.DictReader(io.StringIO(run_as(home, prefix, "export").stdout)))
+        assert [r["answer"] for r in rows] == ["0x", "1x", "2x"]
+        reset = run_as(home, prefix, "reset", "--yes")
+        assert reset.returncode == 1 and "Nothing deleted" in reset.stderr
+        assert "Traceback" not in reset.stderr
+    finally:
+        home.chmod(0o755)
+    assert {p.name: p.read_bytes() for p in home.iterdir()} == before
+
+
+# ------------------------------------------------------------------ a quiz cut short
+def test_a_quiz_killed_midway_shows_the_answers_it_has(tmp_path: Path) -> None:
+    script = f"""
+import os, signal
+from pathlib import Path
+from quizapp.bank import default_bank
+from quizapp.progress import ProgressStore
+from quizapp.session.quiz import QuizSession
+from quizapp.session.spec import QuizSpec
+
+quiz = QuizSession(default_bank(), QuizSpec(("derivatives",), 3, 5, 11),
+                   store=ProgressStore(Path({str(tmp_path)!r})))
+quiz.submit(quiz.current.problem.answer)
+quiz.submit("12345")
+os.kill(os.getpid(), signal.SIGKILL)  # before the quiz is finished
+"""
+    subprocess.run([sys.executable, "-c", script], timeout=120)
+    data = json.loads(run(tmp_path, "stats", "--json").stdout)
+    [quiz] = data["quizzes"]
+    assert (quiz["right"], quiz["answered"], quiz["questions"], quiz["finished"]) == \
+        (1, 2, 3, None)
+    assert data["attempts"] == 2
+    table = run(tmp_path, "stats").stdout
+    assert "1/3 right, 2 of 3 answered, not finished  derivatives/3/5/11" in table

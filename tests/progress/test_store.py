@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from quizapp.progress import Attempt, ProgressStore
-from quizapp.progress.store import MIGRATIONS
+from quizapp.progress.schema import APPLICATION_ID, MIGRATIONS
 
 
 def attempt(problem: str = "power-one-term.1", correct: bool = True, at: float = 1000.0,
@@ -43,6 +43,7 @@ def test_schema_is_versioned_and_an_old_file_is_migrated(tmp_path: Path) -> None
 
 def test_a_file_from_a_newer_version_is_not_destroyed(tmp_path: Path) -> None:
     db = sqlite3.connect(tmp_path / "progress.db")
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")  # a newer quizapp marks its files
     db.execute("PRAGMA user_version = 99")
     db.commit()
     db.close()
@@ -165,3 +166,177 @@ def test_version_1_file_is_migrated_with_its_history_kept(tmp_path: Path) -> Non
     assert len(store.attempts()) == 2
     days = by_day(store)
     assert [(d.attempts, d.accuracy, d.mean_seconds) for d in days] == [(2, 0.5, 10.0)]
+
+
+# ------------------------------------------------------- databases quizapp did not write
+def _our_file(path: Path, version: int = 2, extra: str = "", rows: bool = True) -> None:
+    """A file as quizapp writes it at `version` (no application id before version 3), plus
+    whatever SQL `extra` adds."""
+    db = sqlite3.connect(path)
+    for migration in MIGRATIONS[:version]:
+        db.executescript(migration.replace(":offset", "0"))
+    if rows:
+        db.execute("INSERT INTO attempts (at, problem_id, topic, skill, difficulty, answer, "
+                   "correct, seconds, hints, mode) VALUES (1000, 'p.1', 'derivatives', "
+                   "'derivative-trig', 1, 'cos(x)', 1, 3.5, 0, 'practice')")
+    db.execute(f"PRAGMA user_version = {version}")
+    db.commit()
+    if extra:
+        db.executescript(extra)
+    db.commit()
+    db.close()
+
+
+FOREIGN = {
+    "another table": dict(extra="CREATE TABLE notes (body TEXT); "
+                                "INSERT INTO notes VALUES ('keep me');"),
+    "version 2, other tables only": dict(rows=False, version=0, extra=(
+        "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me'); "
+        "PRAGMA user_version = 2;")),
+    "negative version": dict(version=0, rows=False, extra=(
+        "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me'); "
+        "PRAGMA user_version = -1;")),
+    "a trigger": dict(extra="CREATE TRIGGER t AFTER INSERT ON attempts BEGIN "
+                            "DELETE FROM attempts; END;"),
+    "a column of another type": dict(version=0, rows=False, extra=(
+        MIGRATIONS[0].replace("at REAL NOT NULL", "at TEXT NOT NULL")
+        + "; PRAGMA user_version = 1;")),
+    "a text time": dict(extra="UPDATE attempts SET at = 'yesterday';"),
+    "a blob answer": dict(extra="UPDATE attempts SET answer = x'00ff';"),
+    "a flag that is not 0 or 1": dict(extra="UPDATE attempts SET correct = 7;"),
+    "a quiz started in year 30000": dict(extra=(
+        "INSERT INTO quizzes (id, code, started, questions) VALUES ('q', 'c', 9e11, 3);")),
+    "a day summary of the wrong type": dict(extra=(
+        "INSERT INTO daily VALUES (20000, 'many', 1, 2.0);")),
+    "another program's application id": dict(extra="PRAGMA application_id = 1234;"),
+    "schema 99 without quizapp's mark": dict(extra="PRAGMA user_version = 99;"),
+}
+
+
+@pytest.mark.parametrize("case", FOREIGN)
+def test_a_database_quizapp_did_not_write_is_set_aside_whole(tmp_path: Path, case: str) -> None:
+    path = tmp_path / "progress.db"
+    _our_file(path, **FOREIGN[case])
+    original = path.read_bytes()
+    store = ProgressStore(tmp_path, clock=lambda: 1_800_000_000.0)
+    assert store.notice and "not written by quizapp" in store.notice
+    assert "moved to progress.db.corrupt-" in store.notice
+    aside = [p for p in tmp_path.iterdir() if p.name.startswith("progress.db.corrupt-")]
+    assert [p.read_bytes() for p in aside] == [original]  # set aside untouched, not migrated
+    assert store.saving and store.attempts() == []
+    assert store.record(attempt()) and len(store.attempts()) == 1
+
+
+def test_two_files_set_aside_in_the_same_second_are_both_kept(tmp_path: Path) -> None:
+    for body in ("first", "second"):
+        _our_file(tmp_path / "progress.db", extra=f"CREATE TABLE notes (b); "
+                                                 f"INSERT INTO notes VALUES ('{body}');")
+        ProgressStore(tmp_path, clock=lambda: 1_800_000_000.0).close()
+        (tmp_path / "progress.db").unlink()
+    aside = sorted(p for p in tmp_path.iterdir() if p.name.startswith("progress.db.corrupt-"))
+    kept = {sqlite3.connect(p).execute("SELECT b FROM notes").fetchone()[0] for p in aside}
+    assert kept == {"first", "second"}
+
+
+@pytest.mark.parametrize("version", [0, 1, 2])
+def test_our_own_older_files_are_migrated_not_set_aside(tmp_path: Path, version: int) -> None:
+    _our_file(tmp_path / "progress.db", version=version, rows=version > 0)
+    store = ProgressStore(tmp_path)
+    assert store.notice is None and store.saving
+    assert store.rows("PRAGMA user_version")[0][0] == len(MIGRATIONS)
+    assert store.rows("PRAGMA application_id")[0][0] == APPLICATION_ID
+    assert len(store.attempts()) == (1 if version else 0)
+    store.close()
+    again = ProgressStore(tmp_path)
+    assert again.notice is None and again.saving
+
+
+def test_rows_of_the_wrong_type_written_meanwhile_are_skipped(tmp_path: Path) -> None:
+    from quizapp.progress.stats import summary
+
+    store = ProgressStore(tmp_path)
+    store.record(attempt("good.1", at=1_800_000_000.0))
+    other = sqlite3.connect(tmp_path / "progress.db")  # another program, after we opened it
+    other.executescript("""
+        INSERT INTO attempts (at, problem_id, topic, skill, difficulty, answer, correct,
+            seconds, hints, mode) VALUES ('yesterday', 'bad.1', 'derivatives',
+            'derivative-power-rule', 1, 'x', 'maybe', 1, 0, 'practice');
+        INSERT INTO attempts (at, problem_id, topic, skill, difficulty, answer, correct,
+            seconds, hints, mode) VALUES (5, x'ff', 'derivatives', x'00', 'hard', x'c3', 0,
+            'slow', 0, 'practice');
+        INSERT INTO daily VALUES (1, 'many', 'some', 'long');
+        INSERT INTO quizzes (id, code, started, finished, questions) VALUES
+            ('q', 'c', 'noon', 'never', 'three');
+    """)
+    other.commit()
+    assert [a.problem_id for a in store.attempts()] == ["good.1"]
+    assert store.unreadable_attempts() == 2
+    assert [a.problem_id for a in store.recent_first_attempts()] == ["good.1"]
+    assert store.pending_mistakes() == []
+    data = summary(store, ["derivative-power-rule"], now=1_800_000_100.0)
+    assert data["attempts"] == 1 and data["quizzes"] == []
+    assert [d["attempts"] for d in data["days"]] == [1]
+
+
+# ------------------------------------------------------------------------- a full disk
+def _fill_disk(store: ProgressStore) -> None:
+    """Let the database grow no further: writes fail with SQLITE_FULL, as on a full disk."""
+    pages = store.rows("PRAGMA page_count")[0][0]
+    store.rows(f"PRAGMA max_page_count = {pages}")
+
+
+def test_a_full_disk_says_so_and_clears_when_saving_works_again(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path)
+    assert store.record(attempt("before.1"))
+    _fill_disk(store)
+    assert store.record(attempt("during.1", answer="x" * 100_000)) is False
+    assert not store.saving
+    assert store.reason == "disk full" and "disk full" in (store.problem or "")
+    store.rows("PRAGMA max_page_count = 1000000")  # space was freed
+    assert store.record(attempt("after.1"))
+    assert store.saving and store.problem is None and store.reason is None
+    on_disk = sqlite3.connect(tmp_path / "progress.db")
+    assert [pid for (pid,) in on_disk.execute("SELECT problem_id FROM attempts ORDER BY id")] \
+        == ["before.1", "during.1", "after.1"]  # the refused answer was kept and saved
+    assert on_disk.execute("SELECT SUM(attempts) FROM daily").fetchone()[0] == 3
+
+
+def test_a_constraint_error_is_not_reported_as_a_saving_problem(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path)
+    assert store.record(attempt(mode="exam")) is False
+    assert store.saving and store.record(attempt())
+
+
+def test_an_unfinished_quiz_counts_its_saved_answers(tmp_path: Path) -> None:
+    from quizapp.progress.stats import recent_quizzes
+
+    store = ProgressStore(tmp_path, clock=lambda: 1_800_000_000.0)
+    store.start_quiz("q1", "derivatives/3/1/7", 3)
+    store.record(attempt("a.1", mode="quiz", quiz_id="q1", correct=True))
+    store.record(attempt("a.2", mode="quiz", quiz_id="q1", correct=False))
+    [quiz] = recent_quizzes(store)
+    assert (quiz["right"], quiz["answered"], quiz["questions"], quiz["finished"]) == \
+        (1, 2, 3, None)
+    store.finish_quiz("q1", 1)
+    [quiz] = recent_quizzes(store)
+    assert (quiz["right"], quiz["answered"], quiz["finished"]) == (1, 2, 1_800_000_000.0)
+
+
+def test_quizzes_cut_short_before_version_3_are_counted_when_migrating(tmp_path: Path) -> None:
+    from quizapp.progress.stats import recent_quizzes
+
+    _our_file(tmp_path / "progress.db", rows=False, extra="""
+        INSERT INTO quizzes (id, code, started, questions) VALUES ('cut', 'c', 5, 4);
+        INSERT INTO quizzes (id, code, started, finished, right, questions)
+            VALUES ('done', 'c', 1, 2, 1, 2);
+        INSERT INTO attempts (at, problem_id, topic, skill, difficulty, answer, correct,
+            seconds, hints, mode, quiz_id) VALUES
+            (6, 'p.1', 't', 's', 1, 'x', 1, 1, 0, 'quiz', 'cut'),
+            (7, 'p.2', 't', 's', 1, 'x', 1, 1, 0, 'quiz', 'cut'),
+            (8, 'p.3', 't', 's', 1, 'x', 0, 1, 0, 'quiz', 'cut'),
+            (1.5, 'p.4', 't', 's', 1, 'x', 1, 1, 0, 'quiz', 'done'),
+            (1.6, 'p.5', 't', 's', 1, 'x', 0, 1, 0, 'quiz', 'done');
+    """)
+    quizzes = recent_quizzes(ProgressStore(tmp_path))
+    assert [(q["id"], q["right"], q["answered"]) for q in quizzes] == \
+        [("cut", 2, 3), ("done", 1, 2)]

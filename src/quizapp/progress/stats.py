@@ -4,6 +4,7 @@ import time
 from dataclasses import dataclass
 
 from quizapp.progress.mastery import LEVELS, all_mastery
+from quizapp.progress.schema import valid_row
 from quizapp.progress.store import ProgressStore
 
 
@@ -19,27 +20,47 @@ class DayStats:
 
 def by_day(store: ProgressStore, days: int = 30) -> list[DayStats]:
     """First-attempt accuracy and mean time per day, over the last `days` days with practice."""
-    rows = store.rows("SELECT day, attempts, correct, seconds FROM daily ORDER BY day DESC "
-                      "LIMIT ?", (days,))
+    rows = store.rows(f"SELECT day, attempts, correct, seconds FROM daily WHERE {_VALID_DAY} "
+                      "ORDER BY day DESC LIMIT ?", (days,))
     return [DayStats(time.strftime("%Y-%m-%d", time.gmtime(day * 86400)), n, right / n,
-                     seconds / n) for day, n, right, seconds in reversed(rows) if n]
+                     seconds / n) for day, n, right, seconds in reversed(rows) if n > 0]
+
+
+def recent_quizzes(store: ProgressStore, count: int = 20) -> list[dict]:
+    """The latest quizzes, newest first. `answered` counts the answers saved for a quiz, so one
+    cut short (the app killed before its end) shows what it has; `finished` is None for it."""
+    return [{"id": qid, "code": code, "started": started, "finished": finished,
+             "right": right, "answered": answered, "questions": questions}
+            for qid, code, started, finished, right, answered, questions in store.rows(
+                'SELECT id, code, started, finished, "right", answered, questions FROM quizzes '
+                f"WHERE {_VALID_QUIZ} ORDER BY started DESC LIMIT ?", (count,))]
+
+
+def quiz_line(quiz: dict) -> str:
+    """One quiz for a list: '2/4  code' or, for one never finished, '1/4 right, 2 of 4
+    answered, not finished  code'."""
+    if quiz["finished"] is None:
+        return (f"{quiz['right']}/{quiz['questions']} right, {quiz['answered']} of "
+                f"{quiz['questions']} answered, not finished  {quiz['code']}")
+    return f"{quiz['right']}/{quiz['questions']}  {quiz['code']}"
 
 
 def summary(store: ProgressStore, skills: list[str], now: float | None = None,
             ceilings: dict[str, int] | None = None) -> dict:
     """The `stats --json` document."""
     now = time.time() if now is None else now
-    per_skill = {skill: (n, c) for skill, n, c in store.rows(
-        "SELECT skill, COUNT(*), SUM(correct) FROM attempts WHERE first = 1 GROUP BY skill")}
+    per_skill: dict[str, tuple[int, int]] = {}
+    for skill, correct, n in store.rows(  # all in one index; rows of other types are left out
+            "SELECT skill, correct, COUNT(*) FROM attempts WHERE first = 1 "
+            "GROUP BY skill, correct"):
+        if isinstance(skill, str) and type(correct) is int and correct in (0, 1):
+            seen, right = per_skill.get(skill, (0, 0))
+            per_skill[skill] = (seen + n, right + n * correct)
     total = sum(n for n, _ in per_skill.values())
     right = sum(c or 0 for _, c in per_skill.values())
     mastery = all_mastery(sorted({*skills, *per_skill}), store.recent_first_attempts(), now,
                           ceilings)
-    quizzes = [{"id": qid, "code": code, "started": started, "finished": finished,
-                "right": right_answers, "questions": questions}
-               for qid, code, started, finished, right_answers, questions in store.rows(
-                   "SELECT id, code, started, finished, right, questions FROM quizzes "
-                   "ORDER BY started DESC LIMIT 20")]
+    quizzes = recent_quizzes(store)
     return {
         "attempts": total,
         "correct": right,
@@ -52,3 +73,7 @@ def summary(store: ProgressStore, skills: list[str], now: float | None = None,
         "quizzes": quizzes,
         "levels": list(LEVELS),
     }
+
+
+_VALID_DAY = valid_row("daily")
+_VALID_QUIZ = valid_row("quizzes")

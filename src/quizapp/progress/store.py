@@ -1,10 +1,13 @@
 """Where progress lives: SQLite (WAL, one short transaction per answer) with versioned schema.
 
 Nothing shown as checked is lost: `record` commits before the caller shows the verdict. A file
-that is not a valid database is moved aside and a fresh one made (the learner is told once); a
-read-only or full disk never stops the app — it keeps working and says progress is not saved.
+that is not a valid database, or one quizapp did not write (`schema.recognise`), is moved aside
+whole and a fresh one made (the learner is told once). A read-only folder is still read (into
+memory); a full disk never stops the app — it says so, keeps the answers the disk refused and
+saves them with the first write that succeeds, and then says nothing more.
 """
 
+import errno
 import os
 import sqlite3
 import threading
@@ -13,52 +16,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from quizapp.progress.schema import (
+    ForeignDatabase,
+    NewerDatabase,
+    migrate,
+    recognise,
+    valid_row,
+)
+
 DB_NAME = "progress.db"
-MIGRATIONS = [
-    # 1: attempts and quizzes
-    """
-    CREATE TABLE attempts (
-        id INTEGER PRIMARY KEY,
-        at REAL NOT NULL,
-        problem_id TEXT NOT NULL,
-        topic TEXT NOT NULL,
-        skill TEXT NOT NULL,
-        difficulty INTEGER NOT NULL,
-        answer TEXT NOT NULL,
-        correct INTEGER NOT NULL,
-        misconception TEXT,
-        seconds REAL NOT NULL,
-        hints INTEGER NOT NULL DEFAULT 0,
-        mode TEXT NOT NULL CHECK (mode IN ('practice', 'quiz', 'review')),
-        quiz_id TEXT,
-        first INTEGER NOT NULL DEFAULT 1
-    );
-    CREATE INDEX attempts_skill_at ON attempts (skill, at);
-    CREATE INDEX attempts_problem ON attempts (problem_id, at);
-    CREATE TABLE quizzes (
-        id TEXT PRIMARY KEY,
-        code TEXT NOT NULL,
-        started REAL NOT NULL,
-        finished REAL,
-        right INTEGER NOT NULL DEFAULT 0,
-        questions INTEGER NOT NULL
-    );
-    """,
-    # 2: stats over a long history without scanning it: a covering index for per-skill counts
-    # and a per-day summary of first attempts kept up to date by `record`
-    """
-    CREATE INDEX attempts_first_skill ON attempts (first, skill, correct);
-    CREATE TABLE daily (
-        day INTEGER PRIMARY KEY,
-        attempts INTEGER NOT NULL,
-        correct INTEGER NOT NULL,
-        seconds REAL NOT NULL
-    );
-    INSERT INTO daily (day, attempts, correct, seconds)
-        SELECT CAST((at + :offset) / 86400 AS INTEGER), COUNT(*), SUM(correct), SUM(seconds)
-        FROM attempts WHERE first = 1 GROUP BY 1;
-    """,
-]
 
 
 @dataclass(frozen=True)
@@ -94,86 +60,113 @@ def default_home() -> Path:
 
 
 class ProgressStore:
-    """The progress database. Thread-safe: the app checks answers in worker threads."""
+    """The progress database. Thread-safe: the app checks answers in worker threads.
+
+    State for the UI: `saving` (answers reach the disk), `problem` (a sentence saying why not,
+    e.g. "Progress is not being saved (disk full)."), `reason` (the short why: "disk full",
+    "the progress folder is read-only") and `notice` (said once: a file was set aside). A
+    write that fails for want of space or permission is kept and retried with the next one,
+    and `problem` clears as soon as saving works again.
+    """
 
     def __init__(self, home: Path | None = None,
                  clock: Callable[[], float] = time.time) -> None:
         self.home = home or default_home()
         self.path = self.home / DB_NAME
         self.clock = clock
-        self.notice: str | None = None  # said once: a damaged file moved aside
-        self.problem: str | None = None  # why progress is not being saved, if it is not
+        self.notice: str | None = None  # said once: a damaged or foreign file moved aside
+        self.reason: str | None = None  # why progress is not being saved, if it is not
+        self._on_disk = False  # False: a database in memory, kept for this session only
+        self._unsaved: list[list[tuple[str, list]]] = []  # writes the disk refused, in order
         self._lock = threading.Lock()
         self.db = self._open()
 
     # ----------------------------------------------------------------- opening
     def _open(self) -> sqlite3.Connection:
+        db: sqlite3.Connection | None = None
         try:
             self.home.mkdir(parents=True, exist_ok=True)
-            db = self._connect(self.path)
-            self._check(db)
+            db = _connect(self.path)
+            _adopt(db)
+        except ForeignDatabase as exc:
+            _close(db)
+            return self._set_aside(f"Your progress file was not written by quizapp ({exc})")
         except sqlite3.DatabaseError as exc:
+            _close(db)
             if self.path.exists() and _looks_damaged(exc):
-                return self._recover()
+                return self._set_aside("Your progress file was damaged")
+            if self.path.is_file() and _cannot_write(exc) and not isinstance(exc, NewerDatabase):
+                return self._read_only_copy(exc)
             return self._in_memory(exc)
         except OSError as exc:
+            _close(db)
             return self._in_memory(exc)
+        self._on_disk = True
         return db
 
-    def _connect(self, path: Path | str) -> sqlite3.Connection:
-        db = sqlite3.connect(path, timeout=5.0, check_same_thread=False,
-                             isolation_level=None)
-        db.execute("PRAGMA busy_timeout = 5000")
-        if path != ":memory:":
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA synchronous = NORMAL")  # a killed process loses nothing
-        self._migrate(db)
-        return db
-
-    def _check(self, db: sqlite3.Connection) -> None:
-        result = db.execute("PRAGMA quick_check").fetchone()[0]
-        if result != "ok":
-            raise sqlite3.DatabaseError(f"database disk image is malformed ({result})")
-
-    def _migrate(self, db: sqlite3.Connection) -> None:
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version > len(MIGRATIONS):
-            raise sqlite3.DatabaseError(f"progress.db is from a newer quizapp (schema {version})")
-        for number in range(version, len(MIGRATIONS)):
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                for statement in MIGRATIONS[number].split(";"):
-                    if statement.strip():
-                        db.execute(statement, {"offset": _utc_offset()} if ":offset" in
-                                   statement else ())
-                db.execute(f"PRAGMA user_version = {number + 1}")
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-
-    def _recover(self) -> sqlite3.Connection:
+    def _set_aside(self, why: str) -> sqlite3.Connection:
+        """Move the file (and its WAL) aside, keeping every byte, and start a fresh one."""
         stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(self.clock()))
         aside = self.path.with_name(f"{DB_NAME}.corrupt-{stamp}")
-        for suffix in ("", "-wal", "-shm"):
-            source = Path(str(self.path) + suffix)
-            if source.exists():
-                source.rename(Path(str(aside) + suffix))
-        self.notice = (f"Your progress file was damaged; it was moved to {aside.name} and a "
-                       "fresh one started.")
+        number = 1
+        while any(Path(str(aside) + s).exists() for s in ("", "-wal", "-shm")):
+            number += 1
+            aside = self.path.with_name(f"{DB_NAME}.corrupt-{stamp}-{number}")
         try:
-            return self._connect(self.path)
-        except (sqlite3.DatabaseError, OSError) as exc:
+            for suffix in ("", "-wal", "-shm"):
+                source = Path(str(self.path) + suffix)
+                if source.exists():
+                    source.rename(Path(str(aside) + suffix))
+        except OSError as exc:
             return self._in_memory(exc)
+        self.notice = f"{why}; it was moved to {aside.name} and a fresh one started."
+        db: sqlite3.Connection | None = None
+        try:
+            db = _connect(self.path)
+            _adopt(db)
+        except (sqlite3.DatabaseError, OSError) as exc:
+            _close(db)
+            return self._in_memory(exc)
+        self._on_disk = True
+        return db
+
+    def _read_only_copy(self, exc: Exception) -> sqlite3.Connection:
+        """Read a database that cannot be written (read-only folder or file) into memory, so
+        stats, export and the app show it; new answers are kept for this session only."""
+        source: sqlite3.Connection | None = None
+        try:
+            source = _connect_read_only(self.path)
+            _check(source)
+            recognise(source)
+            memory = _connect(":memory:")
+            source.backup(memory)
+            migrate(memory)
+        except ForeignDatabase as foreign:
+            _close(source)
+            return self._set_aside(f"Your progress file was not written by quizapp ({foreign})")
+        except (sqlite3.DatabaseError, OSError) as error:
+            _close(source)
+            return self._in_memory(error)
+        _close(source)
+        read_only = _reason(exc).endswith("read-only") or not os.access(self.home, os.W_OK)
+        self.reason = "the progress folder is read-only" if read_only else _reason(exc)
+        return memory
 
     def _in_memory(self, exc: Exception) -> sqlite3.Connection:
-        self.problem = f"Progress is not being saved ({_reason(exc)})."
-        return self._connect(":memory:")
+        self.reason = _reason(exc)
+        db = _connect(":memory:")
+        migrate(db)
+        return db
 
     @property
     def saving(self) -> bool:
         """Whether answers are being saved to disk."""
-        return self.problem is None
+        return self.reason is None
+
+    @property
+    def problem(self) -> str | None:
+        """Why progress is not being saved, as a sentence for the learner; None while it is."""
+        return None if self.reason is None else f"Progress is not being saved ({self.reason})."
 
     # ----------------------------------------------------------------- writing
     def record(self, attempt: Attempt) -> bool:
@@ -187,54 +180,71 @@ class ProgressStore:
     def start_quiz(self, quiz_id: str, code: str, questions: int) -> bool:
         """Note that a quiz has begun."""
         return self._write("INSERT OR REPLACE INTO quizzes (id, code, started, questions) "
-                           "VALUES (?, ?, ?, ?)", [quiz_id, code, self.clock(), questions])
+                           "VALUES (?, ?, ?, ?)",
+                           [str(quiz_id), str(code), float(self.clock()), int(questions)])
 
     def finish_quiz(self, quiz_id: str, right: int) -> bool:
         """Note a quiz's score."""
-        return self._write("UPDATE quizzes SET finished = ?, right = ? WHERE id = ?",
-                           [self.clock(), right, quiz_id])
+        return self._write('UPDATE quizzes SET finished = ?, "right" = ? WHERE id = ?',
+                           [float(self.clock()), int(right), str(quiz_id)])
 
-    def reset(self) -> None:
-        """Delete all progress."""
-        self._write_all([("DELETE FROM attempts", []), ("DELETE FROM quizzes", []),
-                         ("DELETE FROM daily", [])])
+    def reset(self) -> bool:
+        """Delete all progress (answers not yet saved too). False if it could not be done."""
+        with self._lock:
+            self._unsaved.clear()
+        return self._write_all([("DELETE FROM attempts", []), ("DELETE FROM quizzes", []),
+                                ("DELETE FROM daily", [])])
 
     def _write(self, sql: str, values: list) -> bool:
         return self._write_all([(sql, values)])
 
     def _write_all(self, statements: list[tuple[str, list]]) -> bool:
-        """Run the statements in one short transaction."""
+        """Run the statements, after any the disk refused before, in one short transaction."""
         with self._lock:
             try:
-                self.db.execute("BEGIN IMMEDIATE")
-                try:
-                    for sql, values in statements:
-                        self.db.execute(sql, values)
-                    self.db.execute("COMMIT")
-                except BaseException:
-                    self.db.execute("ROLLBACK")
-                    raise
-                return True
-            except sqlite3.DatabaseError as exc:  # read-only, full, or damaged mid-session
-                self.problem = f"Progress is not being saved ({_reason(exc)})."
+                self._transaction([s for batch in self._unsaved for s in batch] + statements)
+            except sqlite3.IntegrityError:  # these values break a constraint: not the disk's fault
                 return False
+            except sqlite3.DatabaseError as exc:  # full, read-only, locked, damaged mid-session
+                if self._on_disk:
+                    self._unsaved.append(statements)
+                self.reason = _reason(exc)
+                return False
+            self._unsaved.clear()
+            if self._on_disk:
+                self.reason = None
+            return True
+
+    def _transaction(self, statements: list[tuple[str, list]]) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            for sql, values in statements:
+                self.db.execute(sql, values)
+            self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
 
     # ----------------------------------------------------------------- reading
     def attempts(self, skill: str | None = None, since: float | None = None) -> list[Attempt]:
-        """Attempts, oldest first, optionally for one skill or since a time."""
-        sql = f"SELECT {', '.join(_COLUMNS)} FROM attempts"
-        where, values = [], []
+        """Attempts, oldest first, optionally for one skill or since a time. Rows holding
+        values of the wrong type (written by another program meanwhile) are left out."""
+        sql = f"SELECT {', '.join(_COLUMNS)} FROM attempts WHERE {_VALID}"
+        values: list = []
         if skill is not None:
-            where.append("skill = ?")
+            sql += " AND skill = ?"
             values.append(skill)
         if since is not None:
-            where.append("at >= ?")
+            sql += " AND at >= ?"
             values.append(since)
-        if where:
-            sql += " WHERE " + " AND ".join(where)
         with self._lock:
             rows = self.db.execute(sql + " ORDER BY at, id", values).fetchall()
         return [_attempt(row) for row in rows]
+
+    def unreadable_attempts(self) -> int:
+        """How many attempt rows hold values of the wrong type (and are left out)."""
+        return self.rows(f"SELECT COUNT(*) FROM attempts WHERE NOT ({_VALID})")[0][0]
 
     def rows(self, sql: str, values: list | tuple = ()) -> list[tuple]:
         """Run a read-only query (for stats)."""
@@ -245,11 +255,13 @@ class ProgressStore:
         """The last `per_skill` first attempts of every skill (what mastery is computed from);
         one indexed query per skill, so it stays fast however long the history."""
         columns = ", ".join(_COLUMNS)
-        skills = [skill for (skill,) in self.rows("SELECT DISTINCT skill FROM attempts")]
+        skills = [skill for (skill,) in self.rows("SELECT DISTINCT skill FROM attempts")
+                  if isinstance(skill, str)]
         found: list[Attempt] = []
         for skill in skills:
             rows = self.rows(f"SELECT {columns} FROM attempts WHERE skill = ? AND first = 1 "
-                             "ORDER BY at DESC, id DESC LIMIT ?", (skill, per_skill))
+                             f"AND {_VALID} ORDER BY at DESC, id DESC LIMIT ?",
+                             (skill, per_skill))
             found += [_attempt(row) for row in rows]
         return sorted(found, key=lambda a: a.at)
 
@@ -258,7 +270,7 @@ class ProgressStore:
         return [pid for (pid,) in self.rows(
             "SELECT a.problem_id FROM attempts a JOIN (SELECT problem_id, MAX(id) AS last "
             "FROM attempts GROUP BY problem_id) l ON a.id = l.last WHERE a.correct = 0 "
-            "ORDER BY a.at, a.id")]
+            f"AND {valid_row('attempts', alias='a')} ORDER BY a.at, a.id")]
 
     def close(self) -> None:
         """Close the database."""
@@ -266,23 +278,32 @@ class ProgressStore:
             self.db.close()
 
 
+_VALID = valid_row("attempts")
+
+
 def _statements(attempt: Attempt) -> list[tuple[str, list]]:
-    """The insert of an attempt and, for a first attempt, its day's summary update."""
-    values = [getattr(attempt, c) for c in _COLUMNS]
+    """The insert of an attempt, for a first attempt its day's summary update, and for a quiz
+    answer its quiz's count. Values are cast to the types `recognise` expects."""
+    a = attempt
+    values = [float(a.at), str(a.problem_id), str(a.topic), str(a.skill), int(a.difficulty),
+              str(a.answer), int(bool(a.correct)),
+              None if a.misconception is None else str(a.misconception), float(a.seconds),
+              int(a.hints), str(a.mode), None if a.quiz_id is None else str(a.quiz_id),
+              int(bool(a.first))]
     placeholders = ", ".join("?" for _ in _COLUMNS)
     statements = [(f"INSERT INTO attempts ({', '.join(_COLUMNS)}) VALUES ({placeholders})",
                    values)]
-    if attempt.first:
+    if a.first:
         statements.append((
             "INSERT INTO daily (day, attempts, correct, seconds) VALUES (?, 1, ?, ?) "
             "ON CONFLICT (day) DO UPDATE SET attempts = attempts + 1, "
             "correct = correct + excluded.correct, seconds = seconds + excluded.seconds",
-            [local_day(attempt.at), int(attempt.correct), attempt.seconds]))
+            [local_day(a.at), int(bool(a.correct)), float(a.seconds)]))
+        if a.quiz_id is not None:
+            statements.append(('UPDATE quizzes SET answered = answered + 1, "right" = "right" + ? '
+                               "WHERE id = ? AND finished IS NULL",
+                               [int(bool(a.correct)), str(a.quiz_id)]))
     return statements
-
-
-def _utc_offset() -> int:
-    return time.localtime().tm_gmtoff
 
 
 def local_day(at: float) -> int:
@@ -296,15 +317,86 @@ def _attempt(row: tuple) -> Attempt:
     return Attempt(**values)
 
 
+def _connect(path: Path | str) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=5.0, check_same_thread=False, isolation_level=None)
+    db.text_factory = _text
+    db.execute("PRAGMA busy_timeout = 5000")
+    return db
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """Open for reading only. A WAL database in a folder we cannot write opens read-only as
+    long as its -wal and -shm files are there; without them (closed cleanly, so the main file
+    holds everything) it opens as immutable."""
+    uri = path.resolve().as_uri() + "?mode=ro"
+    db = sqlite3.connect(uri, uri=True, timeout=5.0, check_same_thread=False,
+                         isolation_level=None)
+    try:
+        db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        db.close()
+        db = sqlite3.connect(uri + "&immutable=1", uri=True, check_same_thread=False,
+                             isolation_level=None)
+    db.text_factory = _text
+    return db
+
+
+def _adopt(db: sqlite3.Connection) -> None:
+    """Check a database on disk is sound and ours, then migrate it (WAL, one commit per step)."""
+    _check(db)
+    recognise(db)
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = NORMAL")  # a killed process loses nothing
+    migrate(db)
+    _probe_write(db)
+
+
+def _probe_write(db: sqlite3.Connection) -> None:
+    """Raise SQLITE_READONLY if the file cannot be written: SQLite opens a file it may not
+    write (read-only folder or mount) for reading without a word, and says so only on a write.
+    Nothing is written: the transaction is rolled back."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute(f"PRAGMA user_version = {int(version)}")
+    finally:
+        db.execute("ROLLBACK")
+
+
+def _check(db: sqlite3.Connection) -> None:
+    result = db.execute("PRAGMA quick_check").fetchone()[0]
+    if result != "ok":
+        raise sqlite3.DatabaseError(f"database disk image is malformed ({result})")
+
+
+def _close(db: sqlite3.Connection | None) -> None:
+    if db is not None:
+        db.close()
+
+
+def _text(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace")
+
+
 def _looks_damaged(exc: Exception) -> bool:
     text = str(exc).lower()
     return any(word in text for word in ("not a database", "malformed", "corrupt", "encrypted"))
 
 
+def _cannot_write(exc: Exception) -> bool:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")) or \
+        "readonly" in str(exc).lower()
+
+
 def _reason(exc: Exception) -> str:
+    """A few words on why saving failed, for the learner."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
     text = str(exc).lower()
-    if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
+    if name == "SQLITE_FULL" or getattr(exc, "errno", None) == errno.ENOSPC or "full" in text:
+        return "disk full"
+    if name.startswith("SQLITE_READONLY") or "readonly" in text or "read-only" in text \
+            or isinstance(exc, PermissionError):
         return "the progress folder is read-only"
-    if "full" in text:
-        return "the disk is full"
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return first if len(first) <= 120 else first[:120] + "…"
