@@ -318,7 +318,7 @@ def _formula_steps(a: Matrix, roots: Roots) -> list[str]:
         line += f" = ({signed(trace)} ± {simplified})/2"
     steps = [line + "."]
     if discriminant < 0:
-        steps.append(f"The discriminant is negative: √({MINUS}d) = i·√d, so the eigenvalues "
+        steps.append(f"The discriminant is negative: √({MINUS}d) = i√d, so the eigenvalues "
                      "are a complex pair.")
     elif math.isqrt(discriminant) ** 2 != discriminant:
         steps.append("The discriminant is not a perfect square, so the eigenvalues are "
