@@ -278,6 +278,8 @@ def bank_check(seeds: int, families: tuple[str, ...]) -> None:
     total = sum(r.seeds for r in reports)
     click.echo(f"{total} problems checked in {time.perf_counter() - start:.1f}s: "
                f"{len(failures)} faults")
+    for warning in (w for r in reports for w in r.warnings):
+        click.echo(f"  WARNING {warning}")
     for failure in failures[:30]:
         click.echo(f"  FAULT {failure}")
     if failures:

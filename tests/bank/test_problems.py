@@ -61,13 +61,27 @@ def _is_identity(matrix: numpy.ndarray) -> bool:
         matrix, numpy.eye(matrix.shape[0], dtype=int))
 
 
+def verify_shape(problem: Problem) -> None:
+    """The shape of A·B or A·B·C by numpy's @, or `undefined` where numpy refuses."""
+    factors = [numpy.array(problem.data[name]) for name in problem.data["shape_of"].split("·")]
+    assert all(f.dtype.kind == "i" and f.ndim == 2 for f in factors), problem.id
+    try:
+        result = factors[0]
+        for factor in factors[1:]:
+            result = result @ factor
+    except ValueError:
+        assert problem.answer == "undefined", problem.id
+        return
+    assert json.loads(problem.answer) == list(result.shape), problem.id
+
+
 def verify_product(problem: Problem) -> None:
+    if problem.data.get("shape_of"):
+        verify_shape(problem)
+        return
     a, b = numpy.array(problem.data["A"]), numpy.array(problem.data["B"])
     assert a.dtype.kind == "i" and b.dtype.kind == "i" and a.ndim == b.ndim == 2
     key = json.loads(problem.answer)
-    if problem.data.get("shape_of"):
-        assert key == list((a @ b).shape), problem.id
-        return
     product = a @ b
     if problem.answer_kind == "vector":
         assert b.shape[1] == 1, "a vector is an n×1 matrix in data"
@@ -248,7 +262,16 @@ def test_a_chain_rule_solution_names_outer_and_inner_and_their_derivatives(famil
                      problem.domain or None).correct, (problem.id, f, u_text)
 
 
-PAIR = re.compile(r"(-?\d+)\s*·\s*\(?(-?\d+)\)?")
+SIGNED = re.compile(r"(^|[−+(;]\s*)(\d+)·(\(−\d+\)|\d+)")
+
+
+def _signed_pairs(step: str) -> list[tuple[int, int]]:
+    """(a, b) for each term a·b of a row sum written `2·3 − 2·(−2)` (a's sign before it)."""
+    pairs = []
+    for sign, a, b in SIGNED.findall(step):
+        left = -int(a) if sign.strip() == "−" else int(a)
+        pairs.append((left, -int(b[2:-1]) if b.startswith("(") else int(b)))
+    return pairs
 
 
 @pytest.mark.parametrize("family", families_using("matrix-product", "matrix-vector"))
@@ -261,12 +284,23 @@ def test_a_product_solution_shows_row_times_column_with_the_numbers(family: str)
             for j in range(len(b[0])):
                 pairs = [(a[i][k], b[k][j]) for k in range(len(b))]
                 shown = [step for step in problem.solution
-                         if _contains_run([(int(p), int(q)) for p, q in PAIR.findall(step)],
-                                          pairs)]
+                         if _contains_run(_signed_pairs(step), pairs)]
                 terms = " + ".join(f"{p}·{q}" for p, q in pairs)
                 assert shown, f"{problem.id}: entry ({i + 1},{j + 1}) = {terms} not shown in " \
                               f"{problem.solution}"
-                assert any(re.search(rf"(?<![\d-]){product[i][j]}(?!\d)", s) for s in shown)
+                value = str(product[i][j]).replace("-", "−")
+                assert any(re.search(rf"(?<![\d−]){value}(?!\d)", s) for s in shown)
+
+
+def test_a_row_sum_never_writes_plus_minus() -> None:
+    """`− 2·(−2)`, not `+ -2·(-2)`: no ASCII minus and no `+ −` in product solutions."""
+    for family in families_using("matrix-product", "matrix-vector"):
+        for seed in range(20):
+            problem = make_problem(BANK, family, seed)
+            for step in (*problem.solution, *problem.hints):
+                assert "-" not in step and "+ −" not in step, (problem.id, step)
+            if any(v < 0 for row in problem.data["A"] for v in row):
+                assert any("−" in step for step in problem.solution), problem.id
 
 
 def _contains_run(found: list[tuple[int, int]], run: list[tuple[int, int]]) -> bool:
@@ -332,10 +366,14 @@ def _classic_matrix_slips(problem: Problem) -> list[str]:
     if a.shape == b.shape:
         slips.append(a * b)  # numpy's element-wise A * B
     if problem.answer_kind == "vector":
-        slips = [a.T @ b]  # the columns of A instead of its rows
+        slips = [a * b.ravel()]  # numpy's broadcast A * v
+        if a.shape[0] == a.shape[1]:
+            slips.append(a.T @ b)  # the columns of A instead of its rows
+        else:
+            slips.append(a[:, :a.shape[0]] @ b[:a.shape[0]])  # the last column left out
     wrong = [s for s in slips if s.shape != key.shape or not numpy.array_equal(s, key)]
     if problem.answer_kind == "vector":
-        return [json.dumps(s.ravel().tolist()) for s in wrong]
+        return [json.dumps(s.ravel().tolist() if s.shape[1] == 1 else s.tolist()) for s in wrong]
     return [_matrix_text(s) for s in wrong]
 
 

@@ -7,6 +7,7 @@ from quizapp.answers.equivalence import Comparison, Domain, functions_equal, val
 from quizapp.answers.errors import AnswerError
 from quizapp.answers.model import Answer, AnswerKind, Misconception, Value, Verdict
 from quizapp.answers.reading import read_answer
+from quizapp.answers.words import UNDEFINED, is_undefined
 
 RIGHT = "Correct!"
 # Expected answers and misconceptions recur across checks (a problem, a class's batch): read once.
@@ -29,6 +30,9 @@ def check(answer: str, expected: str | Answer, kind: str | AnswerKind,
     """
     kind = AnswerKind(kind)
     variables = tuple(variables)
+    if kind == AnswerKind.VECTOR and isinstance(expected, str) and (
+            is_undefined(expected) or is_undefined(answer)):
+        return _check_undefined(answer, expected, misconceptions)
     try:
         want = expected if isinstance(expected, Answer) else _read_trusted(
             expected, kind, variables)
@@ -49,6 +53,29 @@ def check(answer: str, expected: str | Answer, kind: str | AnswerKind,
     if not verdict.correct:
         verdict = _name_misconception(verdict, got, misconceptions, variables, domain)
     return verdict
+
+
+def _check_undefined(answer: str, expected: str,
+                     misconceptions: Sequence[Misconception]) -> Verdict:
+    """A vector answer where the key, or the learner, says `undefined` (e.g. a product's shape)."""
+    if not is_undefined(expected):
+        for misconception in misconceptions:
+            if isinstance(misconception.answer, str) and is_undefined(misconception.answer):
+                return Verdict(False, misconception.feedback, UNDEFINED,
+                               misconception=misconception.id)
+        return Verdict(False, "Not quite: this has an answer — it is not undefined.", UNDEFINED)
+    if is_undefined(answer):
+        return Verdict(True, RIGHT, UNDEFINED)
+    try:
+        got = read_answer(answer, AnswerKind.VECTOR, ())
+    except AnswerError as exc:
+        return Verdict(False, exc.message, error=exc.message)
+    except RecursionError:
+        return Verdict(False, "Too deeply nested — simplify the answer",
+                       error="Too deeply nested — simplify the answer")
+    verdict = Verdict(False, "Not quite: this one is not defined — type undefined.", got.line,
+                      notes=got.notes)
+    return _name_misconception(verdict, got, misconceptions, (), None)
 
 
 def _name_misconception(verdict: Verdict, got: Answer, misconceptions: Sequence[Misconception],

@@ -8,6 +8,7 @@ import sympy
 from quizapp.answers.errors import AnswerError
 from quizapp.answers.model import Answer, AnswerKind
 from quizapp.answers.reading import read_answer
+from quizapp.answers.words import UNDEFINED, is_undefined
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,8 @@ def preview(text: str, kind: str | AnswerKind, variables: Sequence[str] = ("x",)
     if not text.strip():
         return Preview(False, message="Type your answer")
     kind = AnswerKind(kind)
+    if kind == AnswerKind.VECTOR and is_undefined(text):
+        return Preview(True, UNDEFINED, UNDEFINED)
     try:
         answer = read_answer(text, kind, variables if kind == AnswerKind.EXPRESSION else ())
     except AnswerError as exc:

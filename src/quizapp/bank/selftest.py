@@ -20,9 +20,10 @@ import sympy
 
 from quizapp.answers import check, read_answer
 from quizapp.answers.model import Misconception
+from quizapp.answers.words import UNDEFINED
 from quizapp.bank.loading import Bank, load_bank
 from quizapp.bank.problems import Problem, make_problem
-from quizapp.generators import GenerationFailed
+from quizapp.generators import GenerationFailed, last_draw_count
 
 X = sympy.Symbol("x")
 
@@ -37,6 +38,11 @@ class FamilyReport:
     seeds: int = 0
     failures: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    draws: int = 0  # draws taken by all its problems: more than seeds when Retry rejected some
+    warnings: list[str] = field(default_factory=list)
+
+
+MANY_DRAWS = 5.0  # mean draws per problem above which `bank check` warns (rejection runs often)
 
 
 def _numbers(value: object) -> Iterator[int]:
@@ -60,10 +66,10 @@ def _verify_derivative(problem: Problem) -> str | None:
 
 
 def _verify_product(problem: Problem) -> str | None:
+    if problem.data.get("shape_of"):
+        return _verify_shape(problem)
     a, b = numpy.array(problem.data["A"]), numpy.array(problem.data["B"])
     key = json.loads(problem.answer)
-    if problem.data.get("shape_of"):
-        return None if list((a @ b).shape) == key else f"shape {key} is not {(a @ b).shape}"
     product = a @ b
     if problem.answer_kind == "vector":
         product = product.ravel()
@@ -74,6 +80,21 @@ def _verify_product(problem: Problem) -> str | None:
                                 and numpy.array_equal(matrix, numpy.eye(len(matrix)))):
             return f"{name} is degenerate (all zero or the identity)"
     return None
+
+
+def _verify_shape(problem: Problem) -> str | None:
+    """The shape of A·B or A·B·C from numpy's @ on the data's matrices, or undefined."""
+    factors = [numpy.zeros(numpy.array(problem.data[n]).shape) for n in
+               problem.data["shape_of"].split("·")]
+    try:
+        result = factors[0]
+        for factor in factors[1:]:
+            result = result @ factor
+        want = list(result.shape)
+    except ValueError:
+        want = UNDEFINED
+    key = problem.answer if problem.answer == UNDEFINED else json.loads(problem.answer)
+    return None if key == want else f"shape {key} is not {want}"
 
 
 def _verify_eigenvalues(problem: Problem) -> str | None:
@@ -142,9 +163,13 @@ def test_family(bank: Bank, family_id: str, seeds: int) -> FamilyReport:
         except GenerationFailed as exc:
             report.failures.append(f"seed {seed}: {exc}")
             continue
+        report.draws += last_draw_count()
         report.failures += [f"{problem.id}: {fault}" for fault in check_problem(problem)]
         report.seeds += 1
     report.seconds = time.perf_counter() - start
+    if report.seeds and report.draws / report.seeds > MANY_DRAWS:
+        report.warnings.append(f"{family_id}: {report.draws / report.seeds:.1f} draws per problem"
+                               " — its generator rejects most of what it draws")
     return report
 
 

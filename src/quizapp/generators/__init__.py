@@ -2,6 +2,7 @@
 Draft problem (key, hints, worked solution, misconceptions). One module per subject."""
 
 import random
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -42,12 +43,27 @@ def generate_draft(generator: str, params: Params, seed_text: str) -> Draft:
     """The draft for one seed: the same `seed_text` gives the same draft on every machine."""
     rng = random.Random(seed_text)  # str seeds hash with SHA-512: stable across platforms
     kind = GENERATORS[generator]
-    for _ in range(MAX_ATTEMPTS):
+    for attempt in range(1, MAX_ATTEMPTS + 1):
         try:
-            return kind.build(params, rng)
+            draft = kind.build(params, rng)
         except Retry:
             continue
+        _draws.count = attempt
+        return draft
     raise GenerationFailed(f"no usable problem after {MAX_ATTEMPTS} draws for {seed_text}")
 
 
-__all__ = ["GENERATORS", "Draft", "GenerationFailed", "Retry", "WrongAnswer", "generate_draft"]
+_draws = threading.local()  # per thread: the app generates and checks in worker threads
+
+
+def last_draw_count() -> int:
+    """How many draws the latest `generate_draft` call of this thread took (1: no Retry).
+
+    A family whose problems often take many draws rejects most of what it draws (degenerate
+    problems, or a classic mistake that would score): `bank check` warns about it.
+    """
+    return getattr(_draws, "count", 0)
+
+
+__all__ = ["GENERATORS", "Draft", "GenerationFailed", "Retry", "WrongAnswer", "generate_draft",
+           "last_draw_count"]

@@ -7,24 +7,30 @@ rotation-scaling block [[a, −b], [b, a]] gives the complex pair a ± bi.
 
 import math
 import random
+from functools import lru_cache
 from typing import Literal
 
 import sympy
 
 from quizapp.answers.numeric import evaluate_float
 from quizapp.generators.common import IntRange, Params, prune
+from quizapp.generators.eigen_text import expansion, factor, factored, number, values
 from quizapp.generators.integer_matrices import (
+    MINUS,
     Matrix,
     determinant,
     is_triangular,
     multiply,
     principal_minor_sum,
+    products_sum,
     random_matrix,
     show_matrix,
+    signed,
     unimodular,
 )
 from quizapp.generators.model import Draft, Retry, WrongAnswer
-from quizapp.generators.text import plain, readable
+from quizapp.generators.scoring import refuse_if_a_mistake_scores
+from quizapp.generators.text import plain
 
 Roots = list[sympy.Expr]
 
@@ -53,11 +59,14 @@ class SymmetricParams(Params):
 
 
 class QuadraticParams(Params):
-    """A 2×2 matrix whose eigenvalues are irrational (t ± √D)/2 or a complex pair a ± bi."""
+    """A 2×2 matrix whose eigenvalues are irrational (t ± √D)/2 or a complex pair a ± bi
+    (for complex: a from `real_parts`, b from `imaginary_parts`)."""
 
     roots: Literal["irrational", "complex"] = "irrational"
     entries: IntRange = (-5, 5)
     max_entry: int = 9
+    real_parts: IntRange = (-4, 4)
+    imaginary_parts: IntRange = (1, 4)
 
 
 # ----------------------------------------------------------------------------- text
@@ -79,20 +88,6 @@ def _polynomial(coefficients: list[int]) -> str:
     return out or "0"
 
 
-def _factored(roots: Roots) -> str:
-    """(λ − 3)²(λ + 1) from the roots 3, 3, −1."""
-    parts = []
-    for r in dict.fromkeys(roots):
-        power = {1: "", 2: "²", 3: "³"}[roots.count(r)]
-        if r == 0:
-            parts.append("λ" + power)
-        elif r.is_Integer and r < 0:
-            parts.append(f"(λ + {-r}){power}")
-        else:
-            parts.append(f"(λ − {readable(r)}){power}")
-    return "".join(parts)
-
-
 def _char_poly(a: Matrix) -> list[int]:
     """Coefficients of det(λI − A), highest power first."""
     if len(a) == 2:
@@ -104,9 +99,14 @@ def _values(roots: Roots) -> str:
     return ", ".join(plain(r) for r in roots)
 
 
+@lru_cache(maxsize=4096)
+def _point(root: sympy.Expr) -> tuple[float, float]:
+    z = complex(int(root)) if root.is_Integer else evaluate_float(root, {})
+    return round(z.real, 9), round(z.imag, 9)
+
+
 def _numeric(roots: Roots) -> list[tuple[float, float]]:
-    values = [complex(int(r)) if r.is_Integer else evaluate_float(r, {}) for r in roots]
-    return sorted((round(z.real, 9), round(z.imag, 9)) for z in values)
+    return sorted(_point(r) for r in roots)
 
 
 def _multisets_equal(a: Roots, b: Roots) -> bool:
@@ -114,6 +114,30 @@ def _multisets_equal(a: Roots, b: Roots) -> bool:
 
 
 # ----------------------------------------------------------------------------- assembly
+def _wrapped(value: sympy.Expr) -> str:
+    text = number(value)
+    return f"({text})" if " " in text or text.startswith(MINUS) else text
+
+
+def _check_step(a: Matrix, roots: Roots) -> str:
+    """Check: the eigenvalues add up to the trace and multiply to the determinant."""
+    trace, det = sum(a[i][i] for i in range(len(a))), determinant(a)
+    return (f"Check: {' + '.join(_wrapped(r) for r in roots)} = {signed(trace)} = trace and "
+            f"{'·'.join(_wrapped(r) for r in roots)} = {signed(det)} = det.")
+
+
+def _opening_steps(a: Matrix, polynomial: str) -> list[str]:
+    """trace and det (2×2) or the row expansion (3×3), then the characteristic polynomial."""
+    if len(a) == 2:
+        trace = f"{signed(a[0][0])} + {_wrapped(sympy.Integer(a[1][1]))}"
+        det = products_sum([(a[0][0], a[1][1]), (-a[0][1], a[1][0])])
+        return [f"trace = {trace} = {signed(a[0][0] + a[1][1])} and det = {det} = "
+                f"{signed(determinant(a))}.",
+                f"det(λI − A) = λ² − (trace)λ + det = {polynomial}."]
+    return [f"Expand det(λI − A) along the first row: {expansion(a)}.",
+            f"det(λI − A) = {polynomial}."]
+
+
 def _eigen_draft(a: Matrix, roots: Roots, triangular: bool, extra: list, hints: list[str],
                  solution_roots: list[str]) -> Draft:
     n = len(a)
@@ -123,28 +147,34 @@ def _eigen_draft(a: Matrix, roots: Roots, triangular: bool, extra: list, hints: 
     # trace and determinant (and for 3×3 the sum of the principal 2×2 minors between them).
     invariants = [sympy.Integer(-c if k % 2 == 0 else c) for k, c in
                   enumerate(coefficients[1:])]
+    flipped = next((r for r in roots if r != 0), None)
+    if flipped is None:
+        raise Retry  # all eigenvalues 0: trace and det (0, 0) would score
     candidates = [
         ("eigen-diagonal-entries", None if triangular else diagonal,
          "The diagonal entries are the eigenvalues only for a triangular matrix; solve "
          "det(A − λI) = 0."),
         ("eigen-signs-flipped", [-r for r in roots],
-         "Signs flipped: the eigenvalues solve det(A − λI) = 0, so a factor (λ − 3) gives λ = 3,"
-         " not −3."),
+         f"Signs flipped: the eigenvalues solve det(A − λI) = 0, so the factor {factor(flipped)}"
+         f" gives λ = {number(flipped)}, not {number(-flipped)}."),
         ("eigen-char-poly-coefficients", invariants,
          "Those are the coefficients of the characteristic polynomial (trace, determinant …), "
          "not its roots."),
         *extra,
     ]
-    if not triangular and _multisets_equal(diagonal, roots):
-        raise Retry  # reading the diagonal would give the right answer: a poor question
+    # A problem where reading the diagonal, or typing trace and det, or flipping the signs
+    # gives the right answer teaches nothing: draw another.
+    refuse_if_a_mistake_scores(roots, candidates, _multisets_equal)
     kept = prune(roots, candidates, _multisets_equal)
     polynomial = _polynomial(coefficients)
-    steps = [f"det(λI − A) = {polynomial}."]
     if triangular:
-        steps = [f"A is triangular, so det(λI − A) = {_factored(diagonal)}: the eigenvalues "
+        steps = [f"A is triangular, so det(λI − A) = {factored(diagonal)}: the eigenvalues "
                  "are the diagonal entries."]
+    else:
+        steps = _opening_steps(a, polynomial)
     steps += solution_roots
-    steps.append(f"Eigenvalues: {', '.join(readable(r) for r in roots)}.")
+    steps.append(f"Eigenvalues: {values(roots)}.")
+    steps.append(_check_step(a, roots))
     count = "both" if n == 2 else "all three"
     return Draft(
         prompt=(f"Find the eigenvalues of\nA =\n{show_matrix(a)}\n"
@@ -169,33 +199,69 @@ def _standard_hints(a: Matrix) -> list[str]:
             f"{sum(a[i][i] for i in range(3))}."]
 
 
+def _factoring_step(a: Matrix, roots: Roots) -> str:
+    return f"{_polynomial(_char_poly(a))} = {factored(roots)}, so λ = {values(roots)}."
+
+
+def _with_trace_and_det(rng: random.Random, trace: int, det: int, largest: int) -> Matrix:
+    """A random non-triangular integer [[a, b], [c, d]] with this trace and determinant and
+    entries within ±largest: pick a, then d = trace − a, then split b·c = a·d − det."""
+    a = rng.randint(-largest, largest)
+    d = trace - a
+    product = a * d - det
+    if product == 0 or abs(d) > largest:
+        raise Retry
+    divisors = [q for q in range(1, min(abs(product), largest) + 1) if product % q == 0
+                and abs(product) // q <= largest]
+    if not divisors:
+        raise Retry
+    b = rng.choice(divisors) * rng.choice((-1, 1))
+    return [[a, b], [product // b, d]]
+
+
+def _jordan_2x2(params: ConjugatedParams, rng: random.Random) -> tuple[Matrix, list[int]]:
+    """λI + N with N = k·(u, w)ᵀ(w, −u), a nilpotent rank-1 matrix: the double eigenvalue λ
+    with one eigenvector (u, w). Drawn directly: far more variety than P·J·P⁻¹."""
+    lam = rng.randint(*params.eigenvalues)
+    u, w = (rng.choice([v for v in range(params.mixing[0], params.mixing[1] + 1) if v])
+            for _ in range(2))
+    k = rng.choice((-3, -2, -1, 1, 2, 3))
+    a = [[lam + k * u * w, -k * u * u], [k * w * w, lam - k * u * w]]
+    return a, [lam, lam]
+
+
 def conjugated(params: ConjugatedParams, rng: random.Random) -> Draft:
     """A = P·D·P⁻¹ (or P·J·P⁻¹ for a repeated eigenvalue) with integer eigenvalues."""
     n = params.size
     lo, hi = params.eigenvalues
-    if params.repeated:
-        double, single = rng.randint(lo, hi), rng.randint(lo, hi)
-        chosen = [double, double] + ([single] if n == 3 else [])
-        d = [[chosen[i] if i == j else int(i == 0 and j == 1) for j in range(n)]
-             for i in range(n)]  # a Jordan block: one eigenvector for the double eigenvalue
+    if params.repeated and n == 2:
+        a, chosen = _jordan_2x2(params, rng)
+    elif n == 2:
+        chosen = rng.sample(range(lo, hi + 1), 2)
+        a = _with_trace_and_det(rng, sum(chosen), chosen[0] * chosen[1], params.max_entry)
     else:
-        if hi - lo + 1 < n:
-            raise Retry
-        chosen = rng.sample(range(lo, hi + 1), n)
-        d = [[chosen[i] if i == j else 0 for j in range(n)] for i in range(n)]
-    p, p_inverse = unimodular(rng, n, params.mixing)
-    a = multiply(multiply(p, d), p_inverse)
+        if params.repeated:
+            double, single = rng.randint(lo, hi), rng.randint(lo, hi)
+            chosen = [double, double, single]
+            d = [[chosen[i] if i == j else int(i == 0 and j == 1) for j in range(n)]
+                 for i in range(n)]  # a Jordan block: one eigenvector for the double eigenvalue
+        else:
+            if hi - lo + 1 < n:
+                raise Retry
+            chosen = rng.sample(range(lo, hi + 1), n)
+            d = [[chosen[i] if i == j else 0 for j in range(n)] for i in range(n)]
+        p, p_inverse = unimodular(rng, n, params.mixing)
+        a = multiply(multiply(p, d), p_inverse)
     if max(abs(v) for row in a for v in row) > params.max_entry or is_triangular(a):
         raise Retry
     roots: Roots = [sympy.Integer(v) for v in sorted(chosen, reverse=True)]
     extra = []
     if params.repeated:
+        double = roots[0] if roots.count(roots[0]) == 2 else roots[-1]
         extra.append(("eigen-repeated-listed-once", sorted(set(roots), reverse=True),
-                      f"λ = {chosen[0]} is a double root of the characteristic polynomial: list"
-                      " it twice."))
-    factored = f"det(λI − A) = {_factored(roots)}, so the roots are " \
-               f"{', '.join(str(r) for r in roots)}."
-    return _eigen_draft(a, roots, False, extra, _standard_hints(a), [factored])
+                      f"λ = {number(double)} is a double root of the characteristic polynomial:"
+                      " list it twice."))
+    return _eigen_draft(a, roots, False, extra, _standard_hints(a), [_factoring_step(a, roots)])
 
 
 def triangular(params: TriangularParams, rng: random.Random) -> Draft:
@@ -217,27 +283,57 @@ def triangular(params: TriangularParams, rng: random.Random) -> Draft:
     return _eigen_draft(a, roots, True, [], hints, [])
 
 
+@lru_cache(maxsize=16)
+def _symmetric_matrices(low: int, high: int) -> tuple[tuple[int, int, int], ...]:
+    """Every (a, b, d) in [low, high] with b ≠ 0 and (a − d)² + 4b² a perfect square: exactly
+    the symmetric [[a, b], [b, d]] with integer eigenvalues."""
+    span = range(low, high + 1)
+    return tuple((a, b, d) for a in span for b in span for d in span
+                 if b and math.isqrt((a - d) ** 2 + 4 * b * b) ** 2 == (a - d) ** 2 + 4 * b * b)
+
+
 def symmetric(params: SymmetricParams, rng: random.Random) -> Draft:
-    """A symmetric 2×2 matrix whose discriminant is a perfect square."""
-    a, b, d = (rng.randint(*params.entries) for _ in range(3))
-    discriminant = (a - d) ** 2 + 4 * b * b
-    root = math.isqrt(discriminant)
-    if b == 0 or root * root != discriminant or (a + d + root) % 2:
+    """A symmetric 2×2 matrix whose discriminant is a perfect square (drawn directly)."""
+    choices = _symmetric_matrices(*params.entries)
+    if not choices:
         raise Retry
+    a, b, d = rng.choice(choices)
+    root = math.isqrt((a - d) ** 2 + 4 * b * b)
     roots: Roots = [sympy.Integer((a + d + root) // 2), sympy.Integer((a + d - root) // 2)]
     matrix = [[a, b], [b, d]]
-    trace = a + d
-    steps = [f"λ = (trace ± √(trace² − 4·det))/2 = ({trace} ± √{discriminant})/2 = "
-             f"({trace} ± {root})/2."]
-    return _eigen_draft(matrix, roots, False, [], _standard_hints(matrix), steps)
+    return _eigen_draft(matrix, roots, False, [], _standard_hints(matrix),
+                        _formula_steps(matrix, roots))
+
+
+def _formula_steps(a: Matrix, roots: Roots) -> list[str]:
+    """The quadratic formula with this matrix's numbers, the surd simplified (√32 = 4√2)."""
+    trace, det = a[0][0] + a[1][1], determinant(a)
+    discriminant = trace * trace - 4 * det
+    under = f"{trace * trace} {MINUS if det > 0 else '+'} {abs(4 * det)}"
+    bare = f"√{discriminant}" if discriminant >= 0 else f"√({MINUS}{-discriminant})"
+    line = (f"λ = (trace ± √(trace² − 4·det))/2 = ({signed(trace)} ± √({under}))/2 = "
+            f"({signed(trace)} ± {bare})/2")
+    simplified = number(sympy.sqrt(sympy.Integer(discriminant)))
+    if simplified != bare:
+        line += f" = ({signed(trace)} ± {simplified})/2"
+    steps = [line + "."]
+    if discriminant < 0:
+        steps.append(f"The discriminant is negative: √({MINUS}d) = i√d, so the eigenvalues "
+                     "are a complex pair.")
+    elif math.isqrt(discriminant) ** 2 != discriminant:
+        steps.append("The discriminant is not a perfect square, so the eigenvalues are "
+                     "irrational.")
+    steps.append(f"Factored: det(λI − A) = {factored(roots)}.")
+    return steps
 
 
 def quadratic(params: QuadraticParams, rng: random.Random) -> Draft:
     """A 2×2 matrix with irrational eigenvalues (t ± √D)/2, or a complex pair a ± bi."""
     if params.roots == "complex":
-        re, im = rng.randint(-4, 4), rng.randint(1, 4)
-        p, p_inverse = unimodular(rng, 2, (-2, 2))
-        matrix = multiply(multiply(p, [[re, -im], [im, re]]), p_inverse)
+        re, im = rng.randint(*params.real_parts), rng.randint(*params.imaginary_parts)
+        if im == 0:
+            raise Retry
+        matrix = _with_trace_and_det(rng, 2 * re, re * re + im * im, params.max_entry)
     else:
         matrix = random_matrix(rng, 2, 2, params.entries)
     if max(abs(v) for row in matrix for v in row) > params.max_entry or is_triangular(matrix):
@@ -256,12 +352,5 @@ def quadratic(params: QuadraticParams, rng: random.Random) -> Draft:
         extra.append(("eigen-dropped-i", [real + imaginary, real - imaginary],
                       "The discriminant is negative, so the square root is imaginary: the "
                       "eigenvalues are a ± bi, with the i."))
-    steps = [f"Quadratic formula: λ = ({trace} ± √({_par(trace)}² − 4·{_par(det)}))/2 = "
-             f"({trace} ± √{_par(discriminant)})/2.",
-             "The discriminant is negative: √(−d) = i·√d." if discriminant < 0 else
-             "The discriminant is not a perfect square, so the roots are irrational."]
-    return _eigen_draft(matrix, roots, False, extra, _standard_hints(matrix), steps)
-
-
-def _par(v: int) -> str:
-    return f"({v})" if v < 0 else str(v)
+    return _eigen_draft(matrix, roots, False, extra, _standard_hints(matrix),
+                        _formula_steps(matrix, roots))

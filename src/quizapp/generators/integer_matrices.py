@@ -83,3 +83,28 @@ def show_matrix(a: Matrix) -> str:
     """A matrix for a prompt: one bracketed row per line, columns aligned."""
     width = max(len(str(v)) for row in a for v in row)
     return "\n".join("  [ " + "  ".join(str(v).rjust(width) for v in row) + " ]" for row in a)
+
+
+MINUS = "−"
+
+
+def signed(v: int) -> str:
+    """An integer for a solution step, with a real minus sign: −2."""
+    return f"{MINUS}{-v}" if v < 0 else str(v)
+
+
+def factor_text(v: int) -> str:
+    """An integer as the right factor of a product: 3, or (−2)."""
+    return f"({MINUS}{-v})" if v < 0 else str(v)
+
+
+def products_sum(pairs: list[tuple[int, int]]) -> str:
+    """a₁·b₁ + a₂·b₂ + … written as a person would: 2·3 − 2·(−2) + 0·5, never `+ -2·(-2)`."""
+    out = ""
+    for index, (a, b) in enumerate(pairs):
+        term = f"{abs(a)}·{factor_text(b)}"
+        if index == 0:
+            out = (MINUS if a < 0 else "") + term
+        else:
+            out += f" {MINUS} {term}" if a < 0 else f" + {term}"
+    return out
