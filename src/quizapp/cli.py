@@ -168,6 +168,10 @@ def _bank_or_exit():
         for problem in exc.problems:
             click.echo(f"question bank: {problem}", err=True)
         sys.exit(1)
+    except Exception as exc:  # never a traceback for a bank, whatever is in it
+        click.echo(f"question bank: could not be loaded ({type(exc).__name__}); run "
+                   "`quizapp bank check` after fixing the files", err=True)
+        sys.exit(1)
 
 
 @main.command()

@@ -141,8 +141,12 @@ def test_family(bank: Bank, family_id: str, seeds: int) -> FamilyReport:
             problem = make_problem(bank, family_id, seed)
         except GenerationFailed as exc:
             report.failures.append(f"seed {seed}: {exc}")
-            continue
-        report.failures += [f"{problem.id}: {fault}" for fault in check_problem(problem)]
+            break  # one message is enough; the next seeds would fail the same, slowly
+        try:
+            faults = check_problem(problem)
+        except Exception as exc:  # a verifier tripping on an odd problem is a fault, not a crash
+            faults = [f"could not be checked ({type(exc).__name__}: {str(exc)[:120]})"]
+        report.failures += [f"{problem.id}: {fault}" for fault in faults]
         report.seeds += 1
     report.seconds = time.perf_counter() - start
     return report
