@@ -219,7 +219,7 @@ def generate(topic: str | None, skill: str | None, difficulty: int | None, count
     try:
         problems = _generate(bank, topic, skill, difficulty, count, seed, problem_id)
     except GenerationFailed as exc:
-        click.echo(f"quizapp: {exc} — run `quizapp bank check` to see which family", err=True)
+        click.echo(f"quizapp: {exc}", err=True)
         sys.exit(1)
     for problem in problems:
         click.echo(json.dumps(problem.model_dump(mode="json"), ensure_ascii=False))

@@ -26,8 +26,8 @@ class Bound:
     what: str
 
 
-SIZE = Bound(1, 12, "matrix sizes and dimensions")
-COUNT = Bound(1, 12, "counts")
+SIZE = Bound(1, 20, "matrix sizes and dimensions")
+COUNT = Bound(1, 20, "counts")
 EXPONENT = Bound(-50, 50, "exponents and powers")
 VALUE = Bound(-1000, 1000, "coefficients and entries")
 MAX_DENOMINATOR = 20  # of a fractional exponent such as 3/2
