@@ -28,13 +28,22 @@ def quizapp() -> str:
     return str(found)
 
 
-def run(*args: str, stdin: str | None = None,
-        bank: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run(*args: str, stdin: str | None = None, bank: Path | None = None,
+        memory_limit: int | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the installed `quizapp`; `memory_limit` (bytes of address space) keeps a runaway
+    command from taking the machine down with it (it dies with MemoryError instead)."""
     env = {k: v for k, v in os.environ.items() if k != "QUIZAPP_BANK"}
     if bank is not None:
         env["QUIZAPP_BANK"] = str(bank)
+    limit = None
+    if memory_limit is not None:
+        resource = pytest.importorskip("resource")
+
+        def limit() -> None:
+            resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+
     return subprocess.run([quizapp(), *args], input=stdin, capture_output=True, text=True,
-                          env=env, timeout=120)
+                          env=env, timeout=120, preexec_fn=limit)
 
 
 def shipped_families() -> list[dict]:
@@ -271,3 +280,113 @@ def test_generate_from_a_family_that_never_generates_is_a_message(tmp_path: Path
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert "matmul-row-column" in result.stderr and len(result.stderr.strip().splitlines()) <= 3
+
+
+def test_bank_check_gives_up_on_a_family_that_never_generates_after_one_fault(
+        tmp_path: Path) -> None:
+    root = _with_family(tmp_path, "matmul-row-column", UNUSABLE)
+    checked = run("bank", "check", "--seeds", "20", "--family", "matmul-row-column", bank=root)
+    faults = [line for line in checked.stdout.splitlines() if "FAULT" in line]
+    assert checked.returncode == 1 and len(faults) == 1, checked.stdout
+    assert "matmul-row-column" in faults[0] and "draws" in faults[0]
+
+
+# ----------------------------------------------------------------------------- hostile banks
+def _bank_with(tmp_path: Path, generator: str, params: str, topic: str,
+               skill: str) -> Path:
+    """The shipped resources and topics, and one family `hostile` (no other families)."""
+    root = tmp_path / "bank"
+    (root / "families").mkdir(parents=True)
+    for name in ("resources.toml", "topics.toml"):
+        shutil.copy(SHIPPED / name, root / name)
+    (root / "families" / "custom.toml").write_text(
+        f'[[family]]\nid = "hostile"\ntitle = "Hostile"\ntopic = "{topic}"\n'
+        f'skill = "{skill}"\ndifficulty = 1\ngenerator = "{generator}"\nparams = {params}\n',
+        encoding="utf-8")
+    return root
+
+
+HOSTILE_FAMILIES = [
+    pytest.param("power", "{ terms = [1, 2], coefficients = [1, 9223372036854775807] }",
+                 "derivatives", "derivative-power-rule", "coefficients", id="coefficients-2^63"),
+    pytest.param("product-shape", "{ dimensions = [1, 1000000] }", "matrix-products",
+                 "matrix-shapes", "dimensions", id="dimensions-10^6"),
+    pytest.param("power", "{ terms = [200000, 200000] }", "derivatives",
+                 "derivative-power-rule", "terms", id="terms-200000"),
+    pytest.param("chain", '{ outer = [], inner = ["linear"] }', "derivatives",
+                 "derivative-chain-rule", "outer", id="no-outer-function"),
+]
+COMMANDS = [pytest.param(("bank", "check", "--seeds", "2"), id="bank-check"),
+            pytest.param(("generate", "--id", "hostile.1"), id="generate-id"),
+            pytest.param(("generate", "--topic", "derivatives"), id="generate-topic")]
+MEMORY_LIMIT = 3 * 1024**3  # far above what quizapp needs; a runaway dies instead of swapping
+
+
+def _assert_one_line(result: subprocess.CompletedProcess[str], *words: str) -> None:
+    assert result.returncode == 1, (result.returncode, result.stderr[-500:])
+    assert result.stdout == "", result.stdout[-500:]  # no "valid", no half output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    for word in words:
+        assert word in lines[0], (word, lines[0])
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize(("generator", "params", "topic", "skill", "field"), HOSTILE_FAMILIES)
+def test_a_hostile_family_is_one_line_naming_file_family_and_field(
+        tmp_path: Path, command: tuple[str, ...], generator: str, params: str, topic: str,
+        skill: str, field: str) -> None:
+    root = _bank_with(tmp_path, generator, params, topic, skill)
+    result = run(*command, bank=root, memory_limit=MEMORY_LIMIT)
+    _assert_one_line(result, "families/custom.toml", "hostile", f"params.{field}")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_deeply_nested_bank_file_is_one_line(tmp_path: Path, command: tuple[str, ...]) -> None:
+    root = _bank_with(tmp_path, "power", "{ terms = [1, 2] }", "derivatives",
+                      "derivative-power-rule")
+    (root / "families" / "deep.toml").write_text("x = " + "[" * 5000 + "]" * 5000 + "\n",
+                                                 encoding="utf-8")
+    _assert_one_line(run(*command, bank=root, memory_limit=MEMORY_LIMIT),
+                     "families/deep.toml", "nested")
+
+
+@pytest.mark.parametrize("command", [*COMMANDS, pytest.param(("topics",), id="topics")])
+@pytest.mark.parametrize("kind", ["file", "missing"])
+def test_quizapp_bank_at_a_file_or_a_missing_folder_is_one_line(
+        tmp_path: Path, command: tuple[str, ...], kind: str) -> None:
+    target = tmp_path / "bank"
+    if kind == "file":
+        target.write_text("[[family]]\n", encoding="utf-8")
+    _assert_one_line(run(*command, bank=target), "QUIZAPP_BANK", str(target))
+
+
+def test_bank_text_that_looks_like_markup_passes_through_the_cli(tmp_path: Path) -> None:
+    root = _bank_with(tmp_path, "power", "{ terms = [1, 2] }", "derivatives",
+                      "derivative-power-rule")
+    family_file = root / "families" / "custom.toml"
+    family_file.write_text(family_file.read_text(encoding="utf-8").replace(
+        'title = "Hostile"', 'title = "Powers [/bold] [red]x[/]"'), encoding="utf-8")
+    topics = root / "topics.toml"
+    topics.write_text(topics.read_text(encoding="utf-8").replace(
+        'name = "Derivatives"', 'name = "Derivatives [/bold]"', 1).replace(
+        'name = "Power rule"', 'name = "Power [b]rule[/i]"', 1), encoding="utf-8")
+    resources = root / "resources.toml"
+    teaching = load_bank(SHIPPED).skill_resources("derivative-power-rule")[0].title
+    assert f'title = "{teaching}"' in resources.read_text(encoding="utf-8")
+    resources.write_text(resources.read_text(encoding="utf-8").replace(
+        f'title = "{teaching}"', 'title = "[link=https://x]Video[/link] [/]"'),
+        encoding="utf-8")
+
+    listed = run("topics", bank=root)
+    assert listed.returncode == 0 and "Traceback" not in listed.stderr, listed.stderr
+    assert "Derivatives [/bold]" in listed.stdout and "Power [b]rule[/i]" in listed.stdout
+    as_json = json.loads(run("topics", "--json", bank=root).stdout)
+    assert as_json[0]["name"] == "Derivatives [/bold]"
+    checked = run("bank", "check", "--seeds", "3", bank=root)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    generated = run("generate", "--topic", "derivatives", "--count", "3", bank=root)
+    assert generated.returncode == 0, generated.stderr
+    for line in generated.stdout.splitlines():
+        problem = json.loads(line)
+        assert problem["resources"][0]["title"] == "[link=https://x]Video[/link] [/]"

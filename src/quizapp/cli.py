@@ -168,6 +168,10 @@ def _bank_or_exit():
         for problem in exc.problems:
             click.echo(f"question bank: {problem}", err=True)
         sys.exit(1)
+    except Exception as exc:  # never a traceback for a bank, whatever is in it
+        click.echo(f"question bank: could not be loaded ({type(exc).__name__}); run "
+                   "`quizapp bank check` after fixing the files", err=True)
+        sys.exit(1)
 
 
 @main.command()
@@ -215,7 +219,7 @@ def generate(topic: str | None, skill: str | None, difficulty: int | None, count
     try:
         problems = _generate(bank, topic, skill, difficulty, count, seed, problem_id)
     except GenerationFailed as exc:
-        click.echo(f"quizapp: {exc} — run `quizapp bank check` to see which family", err=True)
+        click.echo(f"quizapp: {exc}", err=True)
         sys.exit(1)
     for problem in problems:
         click.echo(json.dumps(problem.model_dump(mode="json"), ensure_ascii=False))

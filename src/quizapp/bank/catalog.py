@@ -4,11 +4,20 @@ The full validation is `load_bank`; this only lists topic and skill names to sho
 """
 
 import os
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from quizapp.bank.files import BankFileError, read_toml
+
 BANK_DIR = Path(__file__).resolve().parent.parent / "question_bank"
+MAX_FAMILY_FILES = 200
+
+
+def _entries(table: dict, key: str) -> list[dict]:
+    """The tables listed under `key` (anything else there is skipped: this is a light read)."""
+    listed = table.get(key, [])
+    return [entry for entry in listed if isinstance(entry, dict)] if isinstance(listed, list) \
+        else []
 
 
 def bank_path() -> Path:
@@ -39,16 +48,16 @@ class TopicName:
 def read_topics(path: Path | None = None) -> list[TopicName]:
     """Topics and skills as listed in topics.toml (empty if the file cannot be read)."""
     try:
-        raw = tomllib.loads(((path or bank_path()) / "topics.toml").read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        raw = read_toml((path or bank_path()) / "topics.toml")
+    except (OSError, BankFileError):
         return []
     topics = []
-    for topic in raw.get("topic", []):
-        if not isinstance(topic, dict) or "id" not in topic:
+    for topic in _entries(raw, "topic"):
+        if "id" not in topic:
             continue
         skills = tuple(SkillName(str(s.get("id")), str(s.get("name", s.get("id"))),
                                  str(s.get("description", "")))
-                       for s in topic.get("skill", []) if isinstance(s, dict))
+                       for s in _entries(topic, "skill"))
         topics.append(TopicName(str(topic["id"]), str(topic.get("name", topic["id"])),
                                 str(topic.get("description", "")), skills))
     return topics
@@ -57,13 +66,17 @@ def read_topics(path: Path | None = None) -> list[TopicName]:
 def skill_ceilings(path: Path | None = None) -> dict[str, int]:
     """The highest difficulty each skill's families reach (mastery asks for it)."""
     ceilings: dict[str, int] = {}
-    for family_file in sorted(((path or bank_path()) / "families").glob("*.toml")):
+    try:
+        family_files = sorted(((path or bank_path()) / "families").glob("*.toml"))
+    except OSError:
+        return ceilings
+    for family_file in family_files[:MAX_FAMILY_FILES]:
         try:
-            raw = tomllib.loads(family_file.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+            raw = read_toml(family_file)
+        except (OSError, BankFileError):
             continue
-        for family in raw.get("family", []):
-            if isinstance(family, dict) and isinstance(family.get("difficulty"), int):
+        for family in _entries(raw, "family"):
+            if isinstance(family.get("difficulty"), int):
                 skill = str(family.get("skill"))
                 ceilings[skill] = max(ceilings.get(skill, 1), family["difficulty"])
     return ceilings

@@ -7,10 +7,11 @@ from functools import lru_cache
 from pydantic import BaseModel, ConfigDict
 
 from quizapp.bank.loading import Bank, load_bank
-from quizapp.generators import generate_draft
+from quizapp.generators import GENERATORS, Draft, GenerationFailed, Retry, generate_draft
 
 _ID = re.compile(r"^([a-z0-9][a-z0-9-]*)\.(\d{1,9})$")
 SEED_LIMIT = 1_000_000
+PROBE_DRAWS = 300
 
 
 class MisconceptionOut(BaseModel):
@@ -73,10 +74,44 @@ def problem_id(family_id: str, seed: int) -> str:
     return f"{family_id}.{seed}"
 
 
-def make_problem(bank: Bank, family_id: str, seed: int) -> Problem:
-    """Generate the problem of `family_id` for `seed` (the same on every machine)."""
+def _ensure_usable(bank: Bank, family_id: str) -> None:
+    """Raise GenerationFailed, after at most PROBE_DRAWS draws, if the family seems unable to
+    give any problem; a family that gave one is remembered and not probed again."""
+    if family_id in bank.usable:
+        return
     family = bank.families[family_id]
-    draft = generate_draft(family.generator, bank.params[family_id], f"{family_id}:{seed}")
+    rng = random.Random(f"probe:{family_id}")  # its own stream: the problems stay the same
+    build = GENERATORS[family.generator].build
+    for _ in range(PROBE_DRAWS):
+        try:
+            build(bank.params[family_id], rng)
+        except Retry:
+            continue
+        bank.usable.add(family_id)
+        return
+    raise GenerationFailed(f"family '{family_id}' gave no usable problem in {PROBE_DRAWS} "
+                           "draws; widen its ranges or change its parameters")
+
+
+def _draft(bank: Bank, family_id: str, seed: int) -> Draft:
+    """The family's draft for `seed`; any failure of the generator is a GenerationFailed."""
+    family = bank.families[family_id]
+    try:
+        _ensure_usable(bank, family_id)
+        return generate_draft(family.generator, bank.params[family_id], f"{family_id}:{seed}")
+    except GenerationFailed:
+        raise
+    except Exception as exc:  # a bank's parameters must never crash the app or the CLI
+        detail = str(exc).splitlines()[0][:120] if str(exc) else ""
+        raise GenerationFailed(f"family '{family_id}' failed to generate a problem "
+                               f"({type(exc).__name__}{': ' + detail if detail else ''})") from exc
+
+
+def make_problem(bank: Bank, family_id: str, seed: int) -> Problem:
+    """Generate the problem of `family_id` for `seed` (the same on every machine); raise
+    GenerationFailed with a one-line message when the family cannot give one."""
+    family = bank.families[family_id]
+    draft = _draft(bank, family_id, seed)
     resources = tuple(ResourceOut(id=r.id, title=r.title, url=r.url, provider=r.provider,
                                   kind=r.kind) for r in bank.skill_resources(family.skill))
     return Problem(

@@ -162,9 +162,13 @@ def test_family(bank: Bank, family_id: str, seeds: int) -> FamilyReport:
             problem = make_problem(bank, family_id, seed)
         except GenerationFailed as exc:
             report.failures.append(f"seed {seed}: {exc}")
-            continue
+            break  # one message is enough; the next seeds would fail the same, slowly
         report.draws += last_draw_count()
-        report.failures += [f"{problem.id}: {fault}" for fault in check_problem(problem)]
+        try:
+            faults = check_problem(problem)
+        except Exception as exc:  # a verifier tripping on an odd problem is a fault, not a crash
+            faults = [f"could not be checked ({type(exc).__name__}: {str(exc)[:120]})"]
+        report.failures += [f"{problem.id}: {fault}" for fault in faults]
         report.seeds += 1
     report.seconds = time.perf_counter() - start
     if report.seeds and report.draws / report.seeds > MANY_DRAWS:
