@@ -219,11 +219,13 @@ class W:
     __slots__ = ("e",)
 
     def __init__(self, e: object) -> None:
-        self.e = e if isinstance(e, sympy.Basic) else sympy.sympify(e)
+        self.e = e if isinstance(e, sympy.Basic) else sympy.Integer(e)  # type: ignore[arg-type]
 
     @staticmethod
     def _of(other: object) -> sympy.Basic:
-        return other.e if isinstance(other, W) else sympy.sympify(other)
+        if isinstance(other, W):
+            return other.e
+        return other if isinstance(other, sympy.Basic) else sympy.Integer(other)  # type: ignore[arg-type]
 
     def __mul__(self, other: object) -> "W":
         return W(sympy.Mul(self.e, W._of(other), evaluate=False))
