@@ -31,6 +31,7 @@ GENERATORS: dict[str, GeneratorKind] = {
     "eigen-triangular": GeneratorKind(eigen.TriangularParams, eigen.triangular),
     "eigen-symmetric": GeneratorKind(eigen.SymmetricParams, eigen.symmetric),
     "eigen-quadratic": GeneratorKind(eigen.QuadraticParams, eigen.quadratic),
+    "term-sum": GeneratorKind(derivatives.SumParams, derivatives.term_sum),
 }
 MAX_ATTEMPTS = 2000
 

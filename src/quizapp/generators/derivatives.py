@@ -2,12 +2,11 @@
 
 Each key is built by applying the rule to the parts, as a learner would, so that the hints, the
 worked solution and every misconception come from the same parts; the bank's self-test checks
-the key against sympy's own `diff`.
+the key against sympy's own `diff`. A draw where a listed misconception (or a classic slip)
+gives the key is rejected (`Retry`): no known mistake may score.
 """
 
 import random
-from collections.abc import Callable
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
@@ -16,18 +15,41 @@ from pydantic import field_validator
 
 from quizapp.answers.functions import sigmoid
 from quizapp.generators.common import IntRange, Params, nonzero, prune
+from quizapp.generators.derivative_parts import (
+    Outer,
+    Part,
+    U,
+    W,
+    X,
+    call,
+    factor,
+    inner,
+    machine_text,
+    outer,
+    poly_add,
+    poly_diff,
+    poly_expr,
+    poly_mul,
+    poly_text,
+    total,
+    unwrap,
+    upright,
+)
 from quizapp.generators.fingerprint import fingerprint, same
 from quizapp.generators.model import Draft, Retry, WrongAnswer
 from quizapp.generators.text import plain, readable
 
-X = sympy.Symbol("x")
-U = sympy.Symbol("u")
 POSITIVE_DOMAIN = {"x": (0.2, 1.4)}  # where every inside we draw for ln and √ is positive
 
-Inner = Literal["identity", "scaled", "linear", "monomial", "quadratic", "sin", "cos", "exp"]
-Outer = Literal["sin", "cos", "tan", "exp", "ln", "power", "sqrt", "base-power", "sigmoid", "tanh",
-                "softplus"]
-Factor = Literal["monomial", "sin", "cos", "exp", "ln", "sqrt", "linear"]
+Inner = Literal["identity", "scaled", "linear", "monomial", "quadratic", "sin", "cos", "exp",
+                "exp-plus"]
+OuterKind = Literal["sin", "cos", "tan", "exp", "ln", "power", "sqrt", "base-power", "sigmoid",
+                    "tanh", "softplus"]
+Factor = Literal["monomial", "sin", "cos", "exp", "ln", "sqrt", "linear", "affine", "binomial",
+                 "sin-linear", "cos-linear", "sin-square", "cos-square", "exp-linear",
+                 "exp-square", "ln-linear", "ln-square", "power-linear", "sqrt-linear",
+                 "sigmoid-scaled", "tanh-scaled"]
+Candidate = tuple[str, sympy.Expr | W | None, str]
 
 
 # ----------------------------------------------------------------------------- parameters
@@ -55,42 +77,73 @@ class PowerParams(Params):
 
 
 class ChainParams(Params):
-    """f(u(x)): which outer functions f and inner functions u, and their coefficient ranges."""
+    """c·f(u(x)): which outer functions f and inner functions u, their coefficient ranges, and
+    the range of the constant factor c in front (1 by default)."""
 
-    outer: tuple[Outer, ...]
+    outer: tuple[OuterKind, ...]
     inner: tuple[Inner, ...]
     coefficients: IntRange = (2, 5)
     powers: IntRange = (2, 5)
+    scale: IntRange = (1, 1)
 
 
 class ProductParams(Params):
-    """u·v for two different kinds of factor."""
+    """u·v for two different kinds of factor; with `composite`, u is a composition drawn from it
+    (so the chain rule is needed inside the product rule); `same_kind` allows u, v of one kind."""
 
     factors: tuple[Factor, ...]
     coefficients: IntRange = (1, 5)
     exponents: IntRange = (1, 3)
+    composite: tuple[Factor, ...] = ()
+    same_kind: bool = False
 
 
 class QuotientParams(Params):
-    """u/v: which numerators and denominators."""
+    """u/v: which numerators and denominators (`same_kind` allows both of one kind)."""
 
     numerators: tuple[Factor, ...]
     denominators: tuple[Factor, ...]
     coefficients: IntRange = (1, 5)
     exponents: IntRange = (1, 3)
+    same_kind: bool = False
+
+
+class SumParams(Params):
+    """Sums of c·g(kx) for basic functions g: the derivative term by term."""
+
+    functions: tuple[Literal["sin", "cos", "tan", "exp", "ln", "base-power", "power", "sigmoid",
+                             "tanh", "softplus"], ...]
+    terms: IntRange = (1, 2)
+    coefficients: IntRange = (-9, 9)
+    scales: IntRange = (1, 1)
+    powers: IntRange = (2, 5)
 
 
 # ----------------------------------------------------------------------------- shared
 def _factor_text(e: sympy.Expr) -> str:
-    """A number or expression as a factor: bracketed when negative, a fraction or a sum."""
+    """An expression as a factor: bracketed when it is a sum, a fraction or negative, so that
+    no `·-` or `·3/2` is ever written."""
     text = readable(e)
-    return f"({text})" if e.is_Add or (e.is_Number and (e < 0 or not e.is_Integer)) else text
+    if e.is_Add or text.startswith("-") or "/" in text:
+        return f"({text})"
+    return text
+
+
+def _times(c: int, e: sympy.Expr | W) -> sympy.Expr | W:
+    return e if c == 1 else W(c) * e
+
+
+def _shown(f: sympy.Expr, *parts: sympy.Expr) -> bool:
+    """Whether every part is written as such in the question (sympy did not rewrite it)."""
+    text = readable(f)
+    return all(readable(p) in text for p in parts)
 
 
 def _derivative_draft(f: sympy.Expr, key: sympy.Expr, hints: list[str], solution: list[str],
-                      candidates: list[tuple[str, sympy.Expr | None, str]],
-                      positive: bool) -> Draft:
-    """Finish a derivative problem: check it is not degenerate, prune the misconceptions."""
+                      candidates: list[Candidate], positive: bool,
+                      data: dict | None = None) -> Draft:
+    """Finish a derivative problem: reject it if it is degenerate or if a misconception gives
+    the key; merge the misconceptions that coincide."""
     domain = POSITIVE_DOMAIN if positive else {}
     points = (0.37, 0.83, 1.29) if positive else (0.37, 1.21, -0.81)
     key_print = fingerprint(key, points)
@@ -106,15 +159,18 @@ def _derivative_draft(f: sympy.Expr, key: sympy.Expr, hints: list[str], solution
     def equal(a: sympy.Expr, b: sympy.Expr) -> bool:
         return same(print_of(a), print_of(b))
 
+    candidates = [(ident, unwrap(wrong), message) for ident, wrong, message in candidates]
+    if any(wrong is not None and equal(key, wrong) for _, wrong, _ in candidates):
+        raise Retry  # a known mistake would score on this draw
     kept = prune(key, candidates, equal)
     return Draft(
         prompt=f"Differentiate f(x) = {readable(f)} with respect to x.",
         answer_kind="expression",
         answer=plain(key),
-        data={"function": plain(f), "variable": "x"},
+        data={"function": plain(f), "variable": "x", **(data or {})},
         hints=tuple(hints),
         solution=tuple(solution),
-        misconceptions=tuple(WrongAnswer(i, plain(w), m) for i, w, m in kept),
+        misconceptions=tuple(WrongAnswer(i, machine_text(w), m) for i, w, m in kept),
         variables=("x",),
         domain=dict(domain),
     )
@@ -136,17 +192,22 @@ def power(params: PowerParams, rng: random.Random) -> Draft:
              f"x^{_factor_text(n - 1)} = {readable(a * n * X**(n - 1))}" for a, n in terms]
     if constant:
         steps.append(f"d/dx {constant} = 0 (a constant does not change)")
-    steps.append(f"So f′(x) = {readable(key)}.")
-    candidates = [
-        ("power-exponent-not-reduced", sympy.Add(*(a * n * X**n for a, n in terms)),
+    whole = all(n.is_Integer and n > 0 for _, n in terms)  # a polynomial: descending degree
+    key_text = poly_text({int(n) - 1: int(a * n) for a, n in terms}) if whole else readable(key)
+    steps.append(f"So f′(x) = {key_text}.")
+    candidates: list[Candidate] = [
+        ("power-exponent-not-reduced", total([W(a) * n * W(X)**n for a, n in terms]),
          "Power rule: bring the exponent down AND reduce it by one — d/dx xⁿ = n·xⁿ⁻¹."),
-        ("power-exponent-not-multiplied", sympy.Add(*(a * X**(n - 1) for a, n in terms)),
-         "Power rule: the old exponent multiplies the term — d/dx a·xⁿ = a·n·xⁿ⁻¹, not a·xⁿ⁻¹."),
-        ("power-constant-kept", key + constant if constant else None,
+        ("power-exponent-not-multiplied", total([W(a) * W(X)**(n - 1) for a, n in terms]),
+         "Power rule: the old exponent multiplies the term — d/dx a·xⁿ = a·n·xⁿ⁻¹, "
+         "not a·xⁿ⁻¹."),
+        ("power-constant-kept", W(key) + constant if constant else None,
          f"The derivative of the constant {constant} is 0 — drop it."),
-        ("power-negative-exponent-raised",
-         sympy.Add(*(a * n * X**(n + 1) for a, n in terms)) if negative else None,
-         "With a negative exponent, still subtract one: d/dx x⁻² = −2x⁻³ (down to −3, not up)."),
+        ("power-negative-exponent-raised",  # only the negative exponents go the wrong way
+         total([W(a) * n * W(X)**(n + 1 if n < 0 else n - 1) for a, n in terms])
+         if negative else None,
+         "With a negative exponent, still subtract one: d/dx x⁻² = −2x⁻³ "
+         "(down to −3, not up)."),
     ]
     hints = ["Differentiate term by term: the derivative of a sum is the sum of the derivatives.",
              "Power rule: d/dx a·xⁿ = a·n·xⁿ⁻¹, for any exponent n (also negative or a fraction);"
@@ -155,219 +216,253 @@ def power(params: PowerParams, rng: random.Random) -> Draft:
 
 
 # ----------------------------------------------------------------------------- chain rule
-def _inner(kind: str, rng: random.Random, coefficients: tuple[int, int],
-           positive: bool) -> tuple[sympy.Expr, sympy.Expr]:
-    """An inside function u and its derivative u′ (written out: sympy's diff is slow)."""
-    lo, hi = (max(1, coefficients[0]), max(1, coefficients[1])) if positive else coefficients
-    if kind == "identity":
-        return X, sympy.Integer(1)
-    if kind == "scaled":
-        k = nonzero(rng, (lo, hi), exclude=(1,))
-        return k * X, sympy.Integer(k)
-    if kind == "linear":
-        a, b = nonzero(rng, (lo, hi)), nonzero(rng, (lo, hi))
-        return a * X + b, sympy.Integer(a)
-    if kind == "monomial":
-        a, n = nonzero(rng, (lo, hi)), rng.randint(2, 3)
-        return a * X**n, a * n * X ** (n - 1)
-    if kind == "quadratic":
-        a, c = nonzero(rng, (lo, hi)), nonzero(rng, (lo, hi))
-        return a * X**2 + c, 2 * a * X
-    return {"sin": (sympy.sin(X), sympy.cos(X)), "cos": (sympy.cos(X), -sympy.sin(X)),
-            "exp": (sympy.exp(X), sympy.exp(X))}[kind]
-
-
-@dataclass(frozen=True)
-class _Outer:
-    name: str
-    f: Callable[[sympy.Expr], sympy.Expr]
-    df: Callable[[sympy.Expr], sympy.Expr]
-    positive: bool = False  # needs a positive inside (ln, √)
-
-
-def _outer(kind: str, rng: random.Random, powers: tuple[int, int]) -> _Outer:
-    if kind == "power":
-        n = rng.randint(*powers)
-        return _Outer(f"(·)^{n}", lambda u: u**n, lambda u: n * u ** (n - 1))
-    if kind == "base-power":
-        a = rng.choice([2, 3, 5, 10])
-        return _Outer(f"{a}^(·)", lambda u: sympy.Integer(a) ** u,
-                      lambda u: sympy.Integer(a) ** u * sympy.log(a))
-    table = {
-        "sin": _Outer("sin", sympy.sin, sympy.cos),
-        "cos": _Outer("cos", sympy.cos, lambda u: -sympy.sin(u)),
-        "tan": _Outer("tan", sympy.tan, lambda u: sympy.sec(u) ** 2),
-        "exp": _Outer("exp", sympy.exp, sympy.exp),
-        "ln": _Outer("ln", sympy.log, lambda u: 1 / u, positive=True),
-        "sqrt": _Outer("√", sympy.sqrt, lambda u: 1 / (2 * sympy.sqrt(u)), positive=True),
-        "sigmoid": _Outer("σ", sigmoid, lambda u: sigmoid(u) * (1 - sigmoid(u))),
-        "tanh": _Outer("tanh", sympy.tanh, lambda u: 1 - sympy.tanh(u) ** 2),
-        "softplus": _Outer("softplus", lambda u: sympy.log(1 + sympy.exp(u)), sigmoid),
-    }
-    return table[kind]
-
-
-def _outer_misconceptions(kind: str, outer: _Outer, u: sympy.Expr,
+def _outer_misconceptions(kind: str, outer: Outer, u: sympy.Expr,
                           du: sympy.Expr) -> list[tuple[str, sympy.Expr | None, str]]:
     """The classic slips of one outer function, applied to this inside."""
     if kind == "cos":
-        return [("trig-cos-sign", sympy.sin(u) * du,
+        return [("trig-cos-sign", W(call(sympy.sin, u)) * du,
                  "Sign: d/dx cos(u) = −sin(u)·u′ — the derivative of cos has a minus.")]
     if kind == "sin":
-        return [("trig-sin-sign", -sympy.cos(u) * du,
+        return [("trig-sin-sign", -W(call(sympy.cos, u)) * du,
                  "Sign: d/dx sin(u) = +cos(u)·u′ — no minus here (that is cos′).")]
     if kind == "tan":
-        return [("trig-tan-as-sec", sympy.sec(u) * sympy.tan(u) * du,
+        return [("trig-tan-as-sec", W(call(sympy.sec, u)) * call(sympy.tan, u) * du,
                  "sec(u)·tan(u) is the derivative of sec; d/dx tan(u) = sec²(u)·u′.")]
     if kind == "exp":
-        return [("exp-power-rule", u * sympy.exp(u - 1) * du,
+        return [("exp-power-rule", W(u) * call(sympy.exp, (W(u) - 1).e) * du,
                  "eᵘ is not a power of u: d/dx eᵘ = eᵘ·u′, not u·eᵘ⁻¹.")]
     if kind == "ln":
-        return [("ln-one-over-x", 1 / X if u != X else None,
+        return [("ln-one-over-x", None if (u / X).is_number else W(1) / X,  # ln(kx)′ is 1/x
                  f"d/dx ln(u) = u′/u: divide by the inside {readable(u)}, not by x.")]
     if kind == "sqrt":
-        return [("sqrt-half-missing", du / sympy.sqrt(u),
+        return [("sqrt-half-missing", W(du) / W(u)**sympy.S.Half,
                  "d/dx √u = u′/(2√u): the ½ from the exponent is missing.")]
     if kind == "power":
         n = outer.df(U).as_coeff_Mul()[0]
-        return [("power-exponent-not-reduced", n * u**n * du,
+        return [("power-exponent-not-reduced", W(n) * W(u)**n * du,
                  "Power rule on the outside: d/dx uⁿ = n·uⁿ⁻¹·u′ — reduce the exponent by one.")]
     if kind == "base-power":
         base = outer.f(U).args[0]
-        return [("a-to-x-power-rule", u * base ** (u - 1) * du,
+        return [("a-to-x-power-rule", W(u) * W(base) ** (W(u) - 1) * du,
                  f"{base}ᵘ is an exponential, not a power: d/dx {base}ᵘ = {base}ᵘ·ln({base})·u′."),
-                ("a-to-x-without-ln", base**u * du,
+                ("a-to-x-without-ln", W(base)**u * du,
                  f"Only eᵘ is its own derivative: d/dx {base}ᵘ carries the factor ln({base}).")]
     if kind == "sigmoid":
-        return [("sigmoid-derivative-is-sigmoid", sigmoid(u) * du,
+        return [("sigmoid-derivative-is-sigmoid", W(call(sigmoid, u)) * du,
                  "σ′(u) = σ(u)·(1 − σ(u)), not σ(u) itself.")]
     if kind == "tanh":
-        return [("tanh-sign", (1 + sympy.tanh(u) ** 2) * du,
+        return [("tanh-sign", (1 + W(call(sympy.tanh, u)) ** 2) * du,
                  "d/dx tanh(u) = (1 − tanh²(u))·u′ — a minus, not a plus.")]
     if kind == "softplus":
-        return [("softplus-exp-only", sympy.exp(u) * du,
+        return [("softplus-exp-only", W(call(sympy.exp, u)) * du,
                  "d/du ln(1 + eᵘ) = eᵘ/(1 + eᵘ) = σ(u): the ln divides by 1 + eᵘ."),
-                ("softplus-reciprocal-only", du / (1 + sympy.exp(u)),
+                ("softplus-reciprocal-only", W(du) / (1 + W(call(sympy.exp, u))),
                  "ln gives 1/(1 + eᵘ), which still multiplies the derivative of 1 + eᵘ, eᵘ.")]
     return []
 
 
 def chain(params: ChainParams, rng: random.Random) -> Draft:
-    """d/dx f(u(x)): name the outer and inner functions and multiply their derivatives."""
+    """d/dx c·f(u(x)): name the outer and inner functions and multiply their derivatives."""
     kind = rng.choice(params.outer)
-    outer = _outer(kind, rng, params.powers)
-    u, du = _inner(rng.choice(params.inner), rng, params.coefficients, outer.positive)
+    f_outer = outer(kind, rng, params.powers)
+    u, du = inner(rng.choice(params.inner), rng, params.coefficients, f_outer.positive)
     if kind in ("power", "sqrt") and u.func is sympy.exp:
         raise Retry  # (eˣ)ⁿ is e^(nx): sympy would show no composition at all
-    f = outer.f(u)
-    key = outer.df(u) * du
-    positive = outer.positive
-    candidates = [
-        ("chain-inner-derivative-forgotten", outer.df(u) if du != 1 else None,
+    u, du, c = upright(kind, u, du, nonzero(rng, params.scale))
+    f = c * f_outer.f(u)
+    if not _shown(f, u):
+        raise Retry  # sympy rewrote the inside: the steps would not match the question
+    outer_at_u = c * f_outer.df(u)
+    key = outer_at_u * du
+    shape, outer_derivative = readable(c * f_outer.f(U)), readable(c * f_outer.df(U))
+    candidates: list[Candidate] = [
+        ("chain-inner-derivative-forgotten", outer_at_u if u != X else None,
          f"Chain rule: multiply by the derivative of the inside, u = {readable(u)}, "
          f"u′ = {readable(du)}."),
-        ("chain-outer-not-differentiated", outer.f(u) * du,
-         f"Chain rule: the outer function must be differentiated too — d/du {readable(outer.f(U))}"
-         f" = {readable(outer.df(U))}."),
-        ("chain-inner-replaced-by-derivative", outer.df(du) if du.free_symbols else None,
+        ("chain-outer-not-differentiated", _times(c, W(f_outer.f(u)) * du)
+         if kind != "exp" else None,
+         f"Chain rule: the outer function must be differentiated too — d/du {shape}"
+         f" = {outer_derivative}."),
+        ("chain-inner-replaced-by-derivative",
+         _times(c, W(f_outer.df(du))) if du.free_symbols else None,
          f"Chain rule: evaluate the outer derivative at the inside u = {readable(u)}, "
          f"not at u′ = {readable(du)}."),
-        *_outer_misconceptions(kind, outer, u, du),
+        *((i, None if w is None else _times(c, w), m)
+          for i, w, m in _outer_misconceptions(kind, f_outer, u, du)),
     ]
-    hints = [f"This is a composition f(u(x)): outer f(u) = {readable(outer.f(U))}, "
-             f"inner u = {readable(u)}.",
+    hints = [f"This is a composition f(u(x)): outer f(u) = {shape}, inner u = {readable(u)}.",
              "Chain rule: d/dx f(u(x)) = f′(u)·u′(x) — differentiate the outside, keep the inside,"
              " then multiply by the derivative of the inside."]
-    solution = [f"Outer: f(u) = {readable(outer.f(U))}, so f′(u) = {readable(outer.df(U))}.",
+    solution = [f"Outer: f(u) = {shape}, so f′(u) = {outer_derivative}.",
                 f"Inner: u = {readable(u)}, so u′ = {readable(du)}.",
-                f"Chain rule: f′(u)·u′ = {readable(key)}."]
+                f"Chain rule: f′(u)·u′ = {_factor_text(outer_at_u)}·{_factor_text(du)}"
+                f" = {readable(key)}."]
+    data = {"outer": plain(c * f_outer.f(U)), "inner": plain(u)}
+    return _derivative_draft(f, key, hints, solution, candidates, f_outer.positive, data)
+
+
+# ----------------------------------------------------------------------------- sums
+def _term_step(c: int, g: sympy.Expr, d: sympy.Expr) -> str:
+    """`d/dx c·g = c·g′ = …`, without repeating a line that is already simplified."""
+    done = readable(c * d)
+    if c == 1:
+        return f"d/dx {readable(g)} = {done}"
+    step = f"{_factor_text(sympy.Integer(c))}·{_factor_text(d)}"
+    return f"d/dx {readable(c * g)} = {step}" + ("" if step == done else f" = {done}")
+
+
+def term_sum(params: SumParams, rng: random.Random) -> Draft:
+    """d/dx of c₁·g₁(k₁x) + c₂·g₂(k₂x): basic derivatives, term by term."""
+    count = min(rng.randint(*params.terms), len(params.functions))
+    kinds = rng.sample(list(params.functions), count)
+    terms: list[tuple[int, sympy.Expr, sympy.Expr, list[Candidate], sympy.Expr]] = []
+    for kind in kinds:
+        c = nonzero(rng, params.coefficients)
+        if kind == "power":
+            n = rng.randint(*params.powers)
+            terms.append((c, X**n, n * X ** (n - 1), [], n * X ** (n - 1)))
+            continue
+        g = outer(kind, rng, params.powers)
+        k = rng.randint(max(1, params.scales[0]), max(1, params.scales[1]))
+        u, du = k * X, sympy.Integer(k)
+        slips = [(i, w, m) for i, w, m in _outer_misconceptions(kind, g, u, du)
+                 if w is not None]
+        terms.append((c, g.f(u), g.df(u) * du, slips, g.df(u)))
+    f = sympy.Add(*(c * g for c, g, _, _, _ in terms))
+    if not _shown(f, *(g for _, g, _, _, _ in terms)):
+        raise Retry
+    key = sympy.Add(*(c * d for c, _, d, _, _ in terms))
+    candidates: list[Candidate] = []
+    if any(d != bare for _, _, d, _, bare in terms):
+        candidates.append((
+            "chain-inner-derivative-forgotten", total([W(c) * b for c, _, _, _, b in terms]),
+            "Inside kx, the chain rule gives a factor k: d/dx g(kx) = k·g′(kx)."))
+    for index, (c, _, _, slips, _) in enumerate(terms):
+        for ident, wrong, message in slips:
+            others = [W(c2) * d2 for j, (c2, _, d2, _, _) in enumerate(terms) if j != index]
+            candidates.append((ident, total([*others, W(c) * wrong]), message))
+    if len(terms) > 1:
+        candidates.append(("sum-one-term-only", W(terms[0][0]) * terms[0][2],
+                           "Differentiate every term: the derivative of a sum is the sum of "
+                           "the derivatives."))
+    positive = any(isinstance(g, sympy.log) or (g.is_Pow and g.exp == sympy.S.Half)
+                   for _, g, _, _, _ in terms)
+    hints = ["Differentiate term by term; a constant factor stays in front.",
+             "Basic derivatives: (sin x)′ = cos x, (cos x)′ = −sin x, (eˣ)′ = eˣ, (ln x)′ = 1/x, "
+             "(aˣ)′ = aˣ·ln a, σ′ = σ(1 − σ), tanh′ = 1 − tanh², softplus′ = σ; "
+             "inside kx multiply by k."]
+    solution = [_term_step(c, g, d) for c, g, d, _, _ in terms]
+    solution.append(f"So f′(x) = {readable(key)}.")
     return _derivative_draft(f, key, hints, solution, candidates, positive)
 
 
 # ----------------------------------------------------------------------------- products
-def _factor(kind: str, rng: random.Random,
-            params: ProductParams | QuotientParams) -> tuple[sympy.Expr, sympy.Expr]:
-    """A factor of a product or quotient and its derivative (written out: diff is slow)."""
-    a = nonzero(rng, params.coefficients)
-    k = rng.randint(1, 3)
-    if kind == "monomial":
-        n = rng.randint(max(1, params.exponents[0]), max(1, params.exponents[1]))
-        return a * X**n, a * n * X ** (n - 1)
-    if kind == "linear":
-        return X + nonzero(rng, params.coefficients), sympy.Integer(1)
-    if kind == "ln":
-        return sympy.log(X), 1 / X
-    if kind == "sqrt":
-        return sympy.sqrt(X), 1 / (2 * sympy.sqrt(X))
-    if kind == "sin":
-        return sympy.sin(k * X), k * sympy.cos(k * X)
-    if kind == "cos":
-        return sympy.cos(k * X), -k * sympy.sin(k * X)
-    return sympy.exp(k * X), k * sympy.exp(k * X)
-
-
-def _pair(kinds: tuple[str, ...], rng: random.Random) -> tuple[str, str]:
-    if len(set(kinds)) < 2:
-        raise Retry
+def _pair(kinds: tuple[str, ...], others: tuple[str, ...], rng: random.Random,
+          same_kind: bool) -> tuple[str, str]:
     first = rng.choice(kinds)
-    second = rng.choice([k for k in kinds if k != first])
-    return first, second
+    choices = [k for k in others if same_kind or k != first]
+    if not choices:
+        raise Retry
+    return first, rng.choice(choices)
+
+
+def _part_step(name: str, part: Part) -> str:
+    """`u = …, so u′ = …` — with the chain-rule step for a composite factor."""
+    text = f"{name} = {readable(part.expr)}, so {name}′ = {readable(part.derivative)}"
+    if part.inside is not None:
+        inside, inside_derivative = part.inside
+        text += (f" (chain rule: inside {readable(inside)}, whose derivative "
+                 f"{readable(inside_derivative)} multiplies)")
+    return text + "."
+
+
+def _inner_slip(part: Part) -> str:
+    inside, inside_derivative = part.inside or (X, sympy.Integer(1))
+    return (f"Chain rule inside {readable(part.expr)}: multiply by the derivative of "
+            f"{readable(inside)}, {readable(inside_derivative)}.")
 
 
 def product(params: ProductParams, rng: random.Random) -> Draft:
     """d/dx u·v by the product rule."""
-    first, second = _pair(params.factors, rng)
-    (u, du), (v, dv) = _factor(first, rng, params), _factor(second, rng, params)
-    f, key = u * v, du * v + u * dv
-    positive = bool({first, second} & {"ln", "sqrt"})
-    candidates = [
-        ("product-derivatives-multiplied", du * dv,
+    first, second = _pair(params.composite or params.factors, params.factors, rng,
+                          params.same_kind)
+    u_part = factor(first, rng, params.coefficients, params.exponents)
+    v_part = factor(second, rng, params.coefficients, params.exponents)
+    (u, du), (v, dv) = (u_part.expr, u_part.derivative), (v_part.expr, v_part.derivative)
+    f = u * v
+    if u == v or not _shown(f, u, v):
+        raise Retry  # sympy merged the factors (x²·√x = x^(5/2)): not a product to show
+    if u_part.poly is not None and v_part.poly is not None:
+        key_poly = poly_add(poly_mul(poly_diff(u_part.poly), v_part.poly),
+                            poly_mul(u_part.poly, poly_diff(v_part.poly)))
+        key, key_text = poly_expr(key_poly), poly_text(key_poly)
+    else:
+        key = du * v + u * dv
+        key_text = readable(key)
+    candidates: list[Candidate] = [
+        ("product-derivatives-multiplied", W(du) * dv,
          "Product rule: (uv)′ is not u′·v′ — it is u′v + uv′."),
-        ("product-first-term-only", du * v,
+        ("product-first-term-only", W(du) * v,
          f"Product rule: two terms — you have u′v; add uv′ = "
          f"{_factor_text(u)}·{_factor_text(dv)}."),
-        ("product-second-term-only", u * dv,
+        ("product-second-term-only", W(u) * dv,
          f"Product rule: two terms — you have uv′; add u′v = "
          f"{_factor_text(du)}·{_factor_text(v)}."),
-        ("product-minus-sign", du * v - u * dv,
-         "Product rule: the two terms are added, u′v + uv′ (the minus belongs to the quotient "
-         "rule)."),
+        ("product-minus-sign", W(du) * v - W(u) * dv,
+         "Product rule: the two terms are added, u′v + uv′ (u′v − uv′ is the quotient "
+         "rule's numerator)."),
+        ("product-minus-sign-reversed", W(u) * dv - W(du) * v,
+         "Product rule: the two terms are added, u′v + uv′ — no minus, in either order."),
     ]
+    if u_part.inside is not None:
+        slip = u_part.derivative_without_inner
+        candidates.append(("chain-inner-derivative-forgotten", W(slip) * v + W(u) * dv,
+                           _inner_slip(u_part)))
     hints = [f"f is a product u·v with u = {readable(u)} and v = {readable(v)}.",
              f"Product rule: (uv)′ = u′v + uv′, where u′ = {readable(du)} and "
              f"v′ = {readable(dv)}."]
-    solution = [f"u = {readable(u)}, so u′ = {readable(du)}.",
-                f"v = {readable(v)}, so v′ = {readable(dv)}.",
-                f"(uv)′ = u′v + uv′ = {readable(key)}."]
-    return _derivative_draft(f, key, hints, solution, candidates, positive)
+    solution = [_part_step("u", u_part), _part_step("v", v_part),
+                f"(uv)′ = u′v + uv′ = {_factor_text(du)}·{_factor_text(v)} + "
+                f"{_factor_text(u)}·{_factor_text(dv)} = {key_text}."]
+    return _derivative_draft(f, key, hints, solution, candidates,
+                             u_part.positive or v_part.positive,
+                             {"u": plain(u), "v": plain(v)})
 
 
 def quotient(params: QuotientParams, rng: random.Random) -> Draft:
     """d/dx u/v by the quotient rule."""
-    top_kind = rng.choice(params.numerators)
-    bottom_kind = rng.choice([k for k in params.denominators if k != top_kind] or [None])
-    if bottom_kind is None:
-        raise Retry
-    (u, du), (v, dv) = _factor(top_kind, rng, params), _factor(bottom_kind, rng, params)
+    top_kind, bottom_kind = _pair(params.numerators, params.denominators, rng, params.same_kind)
+    u_part = factor(top_kind, rng, params.coefficients, params.exponents)
+    v_part = factor(bottom_kind, rng, params.coefficients, params.exponents)
+    (u, du), (v, dv) = (u_part.expr, u_part.derivative), (v_part.expr, v_part.derivative)
     f = u / v
-    if "/" not in plain(f):
+    if "/" not in plain(f) or not _shown(f, u, v):
         raise Retry  # e.g. u/e^(kx) becomes u·e^(−kx): not a quotient any more
-    key = (du * v - u * dv) / v**2
-    positive = bool({top_kind, bottom_kind} & {"ln", "sqrt", "linear"})
-    candidates = [
-        ("quotient-numerator-swapped", (u * dv - du * v) / v**2,
+    if u_part.poly is not None and v_part.poly is not None:
+        top = poly_add(poly_mul(poly_diff(u_part.poly), v_part.poly),
+                       poly_mul(u_part.poly, poly_diff(v_part.poly)), -1)
+        key = poly_expr(top) / v**2
+        key_text = f"({poly_text(top)})/({readable(v)})²" if len(top) > 1 else readable(key)
+    else:
+        key = (du * v - u * dv) / v**2
+        key_text = readable(key)
+    candidates: list[Candidate] = [
+        ("quotient-numerator-swapped", (W(u) * dv - W(du) * v) / W(v)**2,
          "Quotient rule: the numerator is u′v − uv′ — derivative of the top first."),
-        ("quotient-denominator-not-squared", (du * v - u * dv) / v,
+        ("quotient-denominator-not-squared", (W(du) * v - W(u) * dv) / v,
          "Quotient rule: divide by v², the bottom squared, not by v."),
-        ("quotient-derivatives-divided", du / dv,
+        ("quotient-derivatives-divided", W(du) / dv,
          "Quotient rule: (u/v)′ is not u′/v′ — it is (u′v − uv′)/v²."),
-        ("quotient-plus-sign", (du * v + u * dv) / v**2,
+        ("quotient-plus-sign", (W(du) * v + W(u) * dv) / W(v)**2,
          "Quotient rule: the numerator has a minus, u′v − uv′."),
     ]
     hints = [f"f is a quotient u/v with u = {readable(u)} and v = {readable(v)}.",
              f"Quotient rule: (u/v)′ = (u′v − uv′)/v², where u′ = {readable(du)} and "
              f"v′ = {readable(dv)}."]
-    solution = [f"u = {readable(u)}, so u′ = {readable(du)}.",
-                f"v = {readable(v)}, so v′ = {readable(dv)}.",
-                f"(u/v)′ = (u′v − uv′)/v² = {readable(key)}."]
-    return _derivative_draft(f, key, hints, solution, candidates, positive)
+    solution = [_part_step("u", u_part), _part_step("v", v_part),
+                f"(u/v)′ = (u′v − uv′)/v² = ({_factor_text(du)}·{_factor_text(v)} − "
+                f"{_factor_text(u)}·{_factor_text(dv)})/{_factor_text(v)}² = {key_text}."]
+    positive = u_part.positive or v_part.positive or bool(
+        {top_kind, bottom_kind} & {"linear", "affine", "binomial"})
+    return _derivative_draft(f, key, hints, solution, candidates, positive,
+                             {"u": plain(u), "v": plain(v)})
