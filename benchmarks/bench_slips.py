@@ -20,7 +20,7 @@ import sympy
 from quizapp.answers import read_answer
 from quizapp.bank import default_bank
 from quizapp.bank.problems import choose_families, generate_problems
-from quizapp.batch.problems import grade_against
+from quizapp.grading import grade as grade_against
 
 x = sympy.Symbol("x")
 u_ = sympy.Dummy("u")
@@ -132,7 +132,7 @@ SLIPS: dict[str, Callable[[sympy.Expr], list[sympy.Expr]]] = {
 }
 # words an apt verdict uses for each slip (in its misconception id or its message)
 APT: dict[str, tuple[str, ...]] = {
-    "inner derivative dropped": ("inner",),
+    "inner derivative dropped": ("inner", "inside", "still multiplies the derivative"),
     "u′v′ for a product": ("u′v′", "u′·v′", "derivatives-multiplied", "product-of-derivatives"),
     "quotient rule misremembered": ("quotient",),
     "exponent not lowered": ("exponent", "lower"),

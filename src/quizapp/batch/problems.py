@@ -2,20 +2,14 @@
 
 from functools import lru_cache
 
-from quizapp.answers import Misconception, Verdict, check
+from quizapp.answers import Verdict
 from quizapp.bank import Problem, UnknownProblem, default_bank, problem_by_id
+from quizapp.grading import grade
 
 
 @lru_cache(maxsize=256)
 def _problem(problem_id: str) -> Problem:
     return problem_by_id(default_bank(), problem_id)
-
-
-def grade_against(problem: Problem, answer: str) -> Verdict:
-    """Check `answer` against `problem`, with its misconceptions."""
-    known = [Misconception(m.id, m.answer, m.feedback) for m in problem.misconceptions]
-    return check(answer, problem.answer, problem.answer_kind, problem.variables,
-                 problem.domain or None, known)
 
 
 def grade_problem(problem_id: str, answer: str) -> Verdict:
@@ -29,4 +23,4 @@ def grade_problem(problem_id: str, answer: str) -> Verdict:
     except GenerationFailed as exc:
         message = f"problem {problem_id} cannot be generated: {exc}"
         return Verdict(False, message, error=message)
-    return grade_against(problem, answer)
+    return grade(problem, answer)

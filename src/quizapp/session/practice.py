@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from quizapp.answers import Verdict
 from quizapp.bank import Bank, Problem, choose_families, make_problem
 from quizapp.bank.problems import SEED_LIMIT, ResourceOut
-from quizapp.batch.problems import grade_against
+from quizapp.grading import grade
 from quizapp.progress.store import Attempt
 
 LEVEL_UP = 5
@@ -89,7 +89,7 @@ class PracticeSession:
     def submit(self, text: str) -> Feedback:
         """Check an answer to the current problem."""
         assert self.problem is not None, "call next_problem() first"
-        verdict = grade_against(self.problem, text)
+        verdict = grade(self.problem, text)
         counted = verdict.error is None and self.attempts == 0 and not self.solved
         change = 0
         if verdict.error is None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from quizapp.answers import Verdict
 from quizapp.bank import Bank, Problem, choose_families, make_problem
 from quizapp.bank.problems import SEED_LIMIT, ResourceOut
-from quizapp.batch.problems import grade_against
+from quizapp.grading import grade
 from quizapp.progress.store import Attempt
 from quizapp.session.spec import BadQuiz, QuizSpec
 
@@ -116,7 +116,7 @@ class QuizSession:
         item = self.current
         if item is None:
             raise RuntimeError("the quiz is over")
-        verdict = grade_against(item.problem, text)
+        verdict = grade(item.problem, text)
         if verdict.error is None:
             item.answer, item.verdict = text, verdict
             if self.store is not None:  # committed before the verdict is shown

@@ -103,9 +103,10 @@ class PracticeScreen(Screen):
         self.app.call_from_thread(self.show_problem, problem, view, answer_shape(problem))
         # Read the key and its misconceptions now, while the learner reads the problem, so that
         # Enter costs only the learner's own answer.
-        from quizapp.batch.problems import grade_against
+        from quizapp.grading import grade, prepare
 
-        grade_against(problem, problem.answer)
+        grade(problem, problem.answer)
+        prepare(problem)
 
     @work(thread=True, exclusive=True, group="session")
     def next_problem(self) -> None:
