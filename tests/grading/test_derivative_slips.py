@@ -39,8 +39,8 @@ CASES = [
      "(cos(x)(x+1) + sin(x))/(x+1)^2", "quotient-rule-plus", ("u′v − uv′", "x + 1")),
     ("sin(x)/(x + 1)", "cos(x)/(x + 1) - sin(x)/(x + 1)**2",
      "(sin(x) - cos(x)(x+1))/(x+1)^2", "quotient-rule-order-swapped", ("u′v comes first",)),
-    ("sin(x)/(x + 1)", "cos(x)/(x + 1) - sin(x)/(x + 1)**2", "cos(x)", "quotient-rule-derivatives-divided",
-     ("u′/v′",)),
+    ("sin(x)/(x + 1)", "cos(x)/(x + 1) - sin(x)/(x + 1)**2", "cos(x)",
+     "quotient-rule-derivatives-divided", ("u′/v′",)),
     ("log(x**2 + 1)", "2*x/(x**2 + 1)", "1/(x^2+1)", "inner-derivative-dropped", ("2x",)),
 ]
 
@@ -68,7 +68,8 @@ def test_the_problems_own_misconceptions_come_first() -> None:
     from quizapp.bank.problems import MisconceptionOut
 
     problem = derivative_problem("cos(x**2)", "-2*x*sin(x**2)").model_copy(update={
-        "misconceptions": (MisconceptionOut(id="own", answer="-sin(x**2)", feedback="Own words."),)})
+        "misconceptions": (MisconceptionOut(id="own", answer="-sin(x**2)",
+                                            feedback="Own words."),)})
     assert grade(problem, "-sin(x^2)").misconception == "own"
 
 

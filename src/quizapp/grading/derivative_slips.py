@@ -42,7 +42,7 @@ def _depends(e: sympy.Expr, x: sympy.Symbol) -> bool:
 
 
 @lru_cache(maxsize=64)
-def _outer_derivative(function: type, ) -> tuple[sympy.Dummy, sympy.Expr]:
+def _outer_derivative(function: type) -> tuple[sympy.Dummy, sympy.Expr]:
     """f′(t) for a one-argument sympy function class, as (t, expression in t)."""
     t = sympy.Dummy("t")
     return t, sympy.diff(function(t), t)
@@ -97,7 +97,7 @@ class _Differentiator:
         slips = []
         for i, part in enumerate(parts):
             for s in part.slips:
-                changed = right - constant * part.right * rest[i] + constant * s.derivative * rest[i]
+                changed = right + constant * (s.derivative - part.right) * rest[i]
                 slips.append(Slip(s.id, changed, s.feedback))
         slips += self.product_slips(constant, factors, parts)
         slips += self.quotient_slips(constant, factors)
@@ -159,7 +159,8 @@ class _Differentiator:
                 f"{'' if base == x else '·(…)′'} — the exponent drops by one."))
             if exponent.is_negative:
                 slips.append(Slip(
-                    "power-negative-exponent-raised", exponent * base ** (exponent + 1) * inner.right,
+                    "power-negative-exponent-raised",
+                    exponent * base ** (exponent + 1) * inner.right,
                     f"Power rule with a negative exponent: {_shown(e)} becomes "
                     f"{_shown(exponent)}·{lowered} — the exponent goes down to "
                     f"{_shown(exponent - 1)}, not up to {_shown(exponent + 1)}."))
