@@ -1,5 +1,8 @@
 """Evaluate a sympy expression at a point in arbitrary-precision complex arithmetic.
 
+Powers follow the real line where it has an answer: an odd root of a negative number is real,
+(−8)^(1/3) = −2 and (−8)^(2/3) = 4, as in school; other powers of negatives are complex.
+
 A small evaluator of our own (not lambdify, not evalf) so that every operation is bounded:
 an overflow, a pole or a huge intermediate makes the point *undefined* instead of hanging.
 """
@@ -96,6 +99,11 @@ def _power(ctx: mpmath.MPContext, expr: sympy.Expr, base: object, exponent: obje
         return _check(ctx, base ** int(sym_exponent))
     if sym_exponent == sympy.S.Half:
         return _check(ctx, ctx.sqrt(base))
+    if sym_exponent.is_Rational and sym_exponent.q % 2 == 1 and ctx.im(base) == 0 \
+            and ctx.re(base) < 0:
+        # On the real line an odd root of a negative number is real: (−8)^(1/3) = −2.
+        magnitude = _check(ctx, ctx.power(-ctx.re(base), exponent))
+        return -magnitude if sym_exponent.p % 2 else magnitude
     if ctx.mag(exponent) + max(ctx.mag(ctx.log(base)), 0) > 40:
         raise Undefined("overflow")
     return _check(ctx, ctx.power(base, exponent))
