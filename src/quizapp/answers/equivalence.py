@@ -11,6 +11,7 @@ decimal is accepted for an exact value when it is within one unit of its last wr
 and has at least three significant digits; in expression answers decimals are exact.
 """
 
+import itertools
 import random
 import zlib
 from collections.abc import Mapping, Sequence
@@ -34,7 +35,8 @@ _SMALLEST_FLOOR = mpmath.mpf(10) ** -45
 # Values where powers with symbolic exponents show their real-line behaviour: (−1)² = 1 but
 # ((−1)²)^(1/2) = 1 ≠ (−1)^(2·1/2) = −1. Halves are exact in binary, so 2 · 1/2 is exactly 1.
 _SPECIAL_VALUES = (-2.0, -1.0, -0.5, 0.5, 1.5, 2.0, 3.0)
-_SPECIAL_POINTS = 4
+_SPECIAL_POINTS = 6
+_SPECIAL_TRIES = 150
 Domain = Mapping[str, tuple[float, float]]
 
 
@@ -113,34 +115,44 @@ def _symbolic_power(expr: sympy.Expr) -> bool:
 
 def _special_points(expected: Value, symbols: Sequence[sympy.Symbol], domain: Domain,
                     seed: int) -> list[tuple[dict, object]]:
-    """Points with whole and half values, where rewrites of powers with symbolic exponents that
-    hold only for positive bases fail. Only for keys with such powers."""
-    if not _symbolic_power(expected.expr):
+    """Points with whole and half values where the key raises a negative number to a symbolic
+    power and is still real: there rewrites that hold only for positive bases fail. Only for
+    keys with such powers; found once per key (cached with the reference points)."""
+    powers = [p for p in expected.expr.atoms(sympy.Pow) if p.args[1].free_symbols]
+    if not powers:
         return []
     ctx = context()
-    rng = random.Random(seed + 1)
+    choices = []
+    for symbol in symbols:
+        bounds = domain.get(symbol.name)
+        allowed = [v for v in _SPECIAL_VALUES if bounds is None or bounds[0] <= v <= bounds[1]]
+        if not allowed:
+            return []
+        choices.append(allowed)
+    combos = list(itertools.product(*choices))
+    random.Random(seed).shuffle(combos)
+    # Halves first: (−1)^(2·½) is real though ½ is not whole, and that is where rewrites fail.
+    combos.sort(key=lambda combo: all(float(v).is_integer() for v in combo))
     found: list[tuple[dict, object]] = []
-    for _ in range(4 * _SPECIAL_POINTS):
-        point = {}
-        for symbol in symbols:
-            bounds = domain.get(symbol.name)
-            allowed = [v for v in _SPECIAL_VALUES
-                       if bounds is None or bounds[0] <= v <= bounds[1]]
-            if not allowed:
-                break
-            point[symbol] = ctx.mpf(rng.choice(allowed))
-        else:
-            try:
-                value = evaluate(expected.expr, point)
-            except Undefined:
+    for combo in combos[:_SPECIAL_TRIES]:
+        point = {s: ctx.mpf(v) for s, v in zip(symbols, combo, strict=True)}
+        try:
+            if not any(_negative(evaluate(p.args[0], point)) for p in powers):
                 continue
-            if abs(value.imag) > RELATIVE_TOLERANCE * max(1, abs(value)) \
-                    or not _defined(expected, point):
-                continue
-            found.append((point, value))
-            if len(found) >= _SPECIAL_POINTS:
-                break
+            value = evaluate(expected.expr, point, real=True)
+        except Undefined:
+            continue
+        if abs(value.imag) > RELATIVE_TOLERANCE * max(1, abs(value)) \
+                or not _defined(expected, point):
+            continue
+        found.append((point, value))
+        if len(found) >= _SPECIAL_POINTS:
+            break
     return found
+
+
+def _negative(z: object) -> bool:
+    return z.imag == 0 and z.real < 0
 
 
 def _points(expected: Value, symbols: Sequence[sympy.Symbol], domain: Domain, seed: int,
@@ -151,7 +163,7 @@ def _points(expected: Value, symbols: Sequence[sympy.Symbol], domain: Domain, se
     for _ in range(MAX_TRIES):
         point = {s: ctx.mpf(_sample(rng, domain.get(s.name))) for s in symbols}
         try:
-            value = evaluate(expected.expr, point)
+            value = evaluate(expected.expr, point, real=real_only)
         except Undefined:
             continue
         if real_only and (abs(value.imag) > RELATIVE_TOLERANCE * max(1, abs(value))
@@ -173,12 +185,13 @@ def _may_cancel(expr: sympy.Expr) -> bool:
     return any(max(abs(int(r.p)), int(r.q)).bit_length() > 64 for r in expr.atoms(sympy.Rational))
 
 
-def _equal_when_precise(expected: Value, answer: Value, point: dict, floor: object = 1) -> bool:
+def _equal_when_precise(expected: Value, answer: Value, point: dict, floor: object = 1,
+                        real: bool = False) -> bool:
     """Recheck a mismatch at far higher precision: huge terms that cancel, as in
     (x+1)¹⁰⁰⁰(x−1)¹⁰⁰⁰ − (x²−1)¹⁰⁰⁰, lose every digit at the usual precision."""
     try:
-        want = evaluate(expected.expr, point, HIGH_PRECISION_BITS)
-        got = evaluate(answer.expr, point, HIGH_PRECISION_BITS)
+        want = evaluate(expected.expr, point, HIGH_PRECISION_BITS, real)
+        got = evaluate(answer.expr, point, HIGH_PRECISION_BITS, real)
     except Undefined:
         return False
     return _close(got, want, want, floor)
@@ -206,11 +219,11 @@ def functions_equal(expected: Value, answer: Value, variables: Sequence[str],
         try:
             if real and not _defined(answer, point):
                 raise Undefined("outside the answer's domain")
-            got = evaluate(answer.expr, point)
+            got = evaluate(answer.expr, point, real=real)
         except Undefined:
             return Comparison(False, "undefined", _describe(point))
         if not _close(got, want, want, floor):
-            if recheck and _equal_when_precise(expected, answer, point, floor):
+            if recheck and _equal_when_precise(expected, answer, point, floor, real):
                 continue
             recheck = False
             mismatch = mismatch or point
@@ -218,9 +231,10 @@ def functions_equal(expected: Value, answer: Value, variables: Sequence[str],
             ratios.append(got / want)
         differences.append(got - want)
     if mismatch is None:
-        mismatch = _special_mismatch(expected, answer, special, floor)
-    if mismatch is None:
-        return Comparison(True)
+        special_mismatch = _special_mismatch(expected, answer, special, floor)
+        if special_mismatch is None:
+            return Comparison(True)
+        return Comparison(False, None, _describe(special_mismatch))
     return Comparison(False, _relation(ratios, differences), _describe(mismatch))
 
 
@@ -230,12 +244,12 @@ def _special_mismatch(expected: Value, answer: Value, special: list, floor: obje
         try:
             if not _defined(answer, point):
                 continue
-            got = evaluate(answer.expr, point)
+            got = evaluate(answer.expr, point, real=True)
         except Undefined:
             continue
         if not _close(got, want, want, floor) and \
                 not (_may_cancel(answer.expr)
-                     and _equal_when_precise(expected, answer, point, floor)):
+                     and _equal_when_precise(expected, answer, point, floor, True)):
             return point
     return None
 

@@ -32,8 +32,9 @@ from quizapp.answers.lexer import (
 
 PLUS_MINUS = sympy.Dummy("pm")  # stands for ±1 until a multiset is expanded
 _OPERAND_START = {NUM, VAR, CONST, FUNC, OPEN, ROOT, BAR}
-_CONDITIONS = {"sqrt": "nonnegative", "log": "positive", "log10": "positive", "log2": "positive",
-               "asin": "unit", "acos": "unit"}
+_ROOT_SIGNS = {"√": ("sqrt", "√"), "∛": ("cbrt", "∛"), "∜": ("root4", "∜")}
+_CONDITIONS = {"sqrt": "nonnegative", "root4": "nonnegative", "log": "positive",
+               "log10": "positive", "log2": "positive", "asin": "unit", "acos": "unit"}
 
 
 class ExpressionParser:
@@ -234,8 +235,10 @@ class ExpressionParser:
 
     def function(self) -> sympy.Expr:
         token = self.advance()
-        name = "sqrt" if token.kind == ROOT else token.text
-        shown = "ln" if name == "log" else ("√" if token.kind == ROOT else name)
+        if token.kind == ROOT:
+            name, shown = _ROOT_SIGNS[token.text]
+        else:
+            name, shown = token.text, "ln" if token.text == "log" else token.text
         raised: sympy.Expr | None = None
         if self.is_op(self.peek(), "^") and token.kind == FUNC:  # sin^2 x
             self.advance()

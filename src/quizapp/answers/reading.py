@@ -112,7 +112,7 @@ def _hidden_conditions(expr: sympy.Expr, conditions: tuple) -> list[str]:
     but only for x > 0 — and it is checked that way."""
     notes = []
     for kind, argument in dict.fromkeys(conditions):
-        if not argument.free_symbols:
+        if not argument.free_symbols or (kind == "nonnegative" and _never_negative(argument)):
             continue
         visible = {"positive": sympy.log(argument), "nonnegative": sympy.sqrt(argument)}.get(kind)
         if kind == "unit" or (visible is not None and not expr.has(visible)):
@@ -122,6 +122,12 @@ def _hidden_conditions(expr: sympy.Expr, conditions: tuple) -> list[str]:
             notes.append(f"reads as {sympy.sstr(expr)}, but only where {sympy.sstr(argument)} "
                          f"{_WHERE[kind]}")
     return notes
+
+
+def _never_negative(argument: sympy.Expr) -> bool:
+    """Whether `argument` is ≥ 0 for every real value of its variables (x⁴, x² + 1)."""
+    real = {s: sympy.Symbol(s.name, real=True) for s in argument.free_symbols}
+    return bool(argument.xreplace(real).is_nonnegative)
 
 
 def _check_brackets(tokens: list[Token]) -> None:

@@ -15,8 +15,8 @@ FUNCTIONS: dict[str, str] = {
     "cot": "cot", "asin": "asin", "acos": "acos", "atan": "atan", "arcsin": "asin",
     "arccos": "acos", "arctan": "atan", "sinh": "sinh", "cosh": "cosh", "tanh": "tanh",
     "sech": "sech", "csch": "csch", "coth": "coth",
-    "exp": "exp", "ln": "log", "log": "log", "sqrt": "sqrt", "abs": "abs", "Abs": "abs",
-    "sigmoid": "sigmoid", "σ": "sigmoid",
+    "exp": "exp", "ln": "log", "log": "log", "sqrt": "sqrt", "cbrt": "cbrt", "abs": "abs",
+    "Abs": "abs", "sigmoid": "sigmoid", "σ": "sigmoid",
 }
 # name typed → canonical constant name
 CONSTANTS: dict[str, str] = {"e": "E", "E": "E", "pi": "pi", "π": "pi", "i": "I", "I": "I"}
