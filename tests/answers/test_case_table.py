@@ -157,7 +157,8 @@ EXPRESSION_CASES = [
     ex("t**2", "t^2", RIGHT, "other-variable-name", variables=("t",)),
     # --- ambiguous input, read the conventional way -----------------------------------------
     ex("x/2", "1/2x", RIGHT, "ambiguous-1/2x-is-x-over-2"),
-    ex("exp(2)*x", "e^2x", RIGHT, "ambiguous-e^2x-is-e-squared-times-x"),
+    ex("exp(2)*x", "e^2x", ERROR, "ambiguous-e^2x-is-refused",
+       says=[r"e\^\(2x\) or e\^2·x\? Add brackets"]),
     ex("sin(x)*cos(x)", "sin x cos x", RIGHT, "ambiguous-sin-x-cos-x"),
     # --- domains ------------------------------------------------------------------------------
     ex("x", "sqrt(x^2)", RIGHT, "sqrt-x-squared-on-nonnegative-domain", domain={"x": (0, 5)}),
@@ -181,7 +182,7 @@ EXPRESSION_CASES = [
        says=["0.333 looks like 1/3 rounded", "exact"]),
     ex("x/3", "0.33333333x", ERROR, "decimal-coefficient-is-exact-long",
        says=["0.33333333 looks like 1/3 rounded"]),
-    ex("exp(2*x)", "e^2x", WRONG, "e^2x-is-not-e^(2x)"),
+    ex("exp(2*x)", "e^2x", ERROR, "e^2x-is-not-graded-one-way"),
     ex("1/(2*x)", "1/2x", WRONG, "1/2x-is-not-1/(2x)"),
     # --- wrong: typical mistakes --------------------------------------------------------------
     ex("3*x**2", "x^3", WRONG, "forgot-to-differentiate"),

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import sympy
 
-from quizapp.answers import limits
+from quizapp.answers import limits, notations
 from quizapp.answers.errors import AnswerError
 from quizapp.answers.grammar import PLUS_MINUS, ExpressionParser
 from quizapp.answers.lexer import (
@@ -44,6 +44,7 @@ def read_answer(text: str, kind: str | AnswerKind,
     """
     kind = AnswerKind(kind)
     variables = tuple(variables)
+    text, notation_notes = notations.rewrite(text, kind, variables)
     plus_minus = kind == AnswerKind.MULTISET
     tokens = tokenize(text, variables, plus_minus)
     normalised = normalise(text, plus_minus)
@@ -51,6 +52,7 @@ def read_answer(text: str, kind: str | AnswerKind,
         raise AnswerError("Type an answer")
     _check_brackets(tokens)
     reader = _Reader(normalised, plus_minus)
+    reader.notes.extend(notation_notes)
     if kind in (AnswerKind.EXPRESSION, AnswerKind.NUMBER):
         if any(t.kind in (COMMA, SEMI) for t in _top_level(tokens)):
             what = "expression" if kind == AnswerKind.EXPRESSION else "number"
