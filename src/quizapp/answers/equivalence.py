@@ -22,7 +22,7 @@ import mpmath
 import sympy
 
 from quizapp.answers.model import Value
-from quizapp.answers.numeric import Undefined, context, evaluate
+from quizapp.answers.numeric import Undefined, context, evaluate, evaluate_float
 
 REQUIRED_POINTS = 8
 HIGH_PRECISION_BITS = 6144
@@ -36,6 +36,11 @@ _SMALLEST_FLOOR = mpmath.mpf(10) ** -45
 # ((−1)²)^(1/2) = 1 ≠ (−1)^(2·1/2) = −1. Halves are exact in binary, so 2 · 1/2 is exactly 1.
 _SPECIAL_VALUES = (-2.0, -1.0, -0.5, 0.5, 1.5, 2.0, 3.0)
 _SPECIAL_POINTS = 6
+# Answers that agree with the key in double precision at every point are confirmed at full
+# precision at this many of them (so x + 10⁻¹² is still not x).
+_CONFIRMING_POINTS = 3
+_QUICK_TOLERANCE = 1e-9
+_AGREE = "agree"
 _SPECIAL_TRIES = 150
 Domain = Mapping[str, tuple[float, float]]
 
@@ -211,10 +216,16 @@ def functions_equal(expected: Value, answer: Value, variables: Sequence[str],
                                        tuple(sorted((domain or {}).items())))
     if not points:
         return Comparison(False, checkable=False)
-    ratios, differences, mismatch = [], [], None
     floor = _floor(expected, answer)
     # A precise recheck costs milliseconds: only where huge terms could cancel.
     recheck = _may_cancel(expected.expr) or _may_cancel(answer.expr)
+    if not recheck:
+        quick = _quick_comparison(expected, answer, points, real, floor)
+        if isinstance(quick, Comparison):
+            return quick
+        if quick == _AGREE:  # equal in doubles: confirm at full precision at a few points
+            points = points[:_CONFIRMING_POINTS]
+    ratios, differences, mismatch = [], [], None
     for point, want in points:
         try:
             if real and not _defined(answer, point):
@@ -236,6 +247,49 @@ def functions_equal(expected: Value, answer: Value, variables: Sequence[str],
             return Comparison(True)
         return Comparison(False, None, _describe(special_mismatch))
     return Comparison(False, _relation(ratios, differences), _describe(mismatch))
+
+
+def _quick_comparison(expected: Value, answer: Value, points: list, real: bool,
+                      floor: object) -> Comparison | str | None:
+    """Compare in double precision first (several times faster): a difference confirmed at
+    full precision at one point settles "wrong"; agreement gives _AGREE, to be confirmed at
+    full precision at a few points; None leaves it all to the precise comparison (a point
+    where the answer is undefined, which it reports)."""
+    tiny = float(floor)
+    values = []
+    for point, want in points:
+        try:
+            if real and not _defined(answer, point):
+                return None
+            got = evaluate_float(answer.expr, {s: float(v) for s, v in point.items()}, real)
+        except Undefined:
+            return None
+        values.append((point, want, complex(want), got))
+    for point, want, quick_want, got in values:
+        if abs(got - quick_want) > _QUICK_TOLERANCE * max(tiny, abs(quick_want)):
+            try:
+                precise = evaluate(answer.expr, point, real=real)
+            except Undefined:
+                return None
+            if _close(precise, want, want, floor):
+                continue  # double rounding, not a difference
+            ratios = [g / w for _, _, w, g in values if w != 0]
+            differences = [g - w for _, _, w, g in values]
+            return Comparison(False, _quick_relation(ratios, differences), _describe(point))
+    return _AGREE
+
+
+def _quick_relation(ratios: list[complex], differences: list[complex]) -> str | None:
+    """`_relation` on double-precision values."""
+    def near(a: complex, b: complex, scale: float) -> bool:
+        return abs(a - b) <= 1e-9 * max(1.0, scale)
+
+    if len(ratios) >= 3 and all(near(r, ratios[0], abs(ratios[0])) for r in ratios) \
+            and not near(ratios[0], 0, 1):
+        return "negated" if near(ratios[0], -1, 1) else "factor"
+    if len(differences) >= 3 and all(near(d, differences[0], 1) for d in differences):
+        return "offset"
+    return None
 
 
 def _special_mismatch(expected: Value, answer: Value, special: list, floor: object) -> dict | None:

@@ -153,9 +153,10 @@ _FUNCTIONS = {
 }
 
 
-def evaluate_float(expr: sympy.Expr, point: Mapping[sympy.Symbol, float]) -> complex:
+def evaluate_float(expr: sympy.Expr, point: Mapping[sympy.Symbol, float],
+                   real: bool = False) -> complex:
     """A quick double-precision value of `expr` at `point`; raise Undefined if it has none."""
     try:
-        return complex(_eval(mpmath.fp, expr, point))
+        return complex(_eval(mpmath.fp, expr, point, real))
     except (ZeroDivisionError, ValueError, OverflowError, TypeError) as exc:
         raise Undefined(str(exc)) from exc
