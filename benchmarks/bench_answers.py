@@ -1,15 +1,18 @@
-"""Answer engine speed: check latency over the case table (vs sympy.simplify in the same run),
-preview latency per keystroke, and the import time of quizapp.answers.
+"""Answer engine speed: check latency over the case table and ~100 learner pairs written apart
+from the tests (vs sympy.simplify on the same pairs, in the same run), preview latency per
+keystroke, and the import time of quizapp.answers.
 
 Goals: check p99 ≤ 20 ms and ≥ 20× faster than `simplify(a - b) == 0`; preview p50 ≤ 5 ms.
 """
 
+import gc
 import statistics
 import subprocess
 import sys
 import time
 
 from _common import grading_cases, summary
+from learner_pairs import PAIRS
 from quizapp.answers import AnswerError, check, preview, read_answer
 
 REPEATS = 3
@@ -31,25 +34,51 @@ def check_latency(cases: list[tuple]) -> list[float]:
     return samples
 
 
-def simplify_latency(cases: list[tuple]) -> tuple[list[float], list[float]]:
-    """Time `simplify(a - b) == 0` and our check on the single-value cases both can read."""
+def cold_latency(cases: list[tuple]) -> list[float]:
+    """Each check the first time its key is seen (reading caches and sample points cleared)."""
+    from quizapp.answers import checking, equivalence
+
+    samples = []
+    for kind, expected, answer, variables, domain, _ in cases:
+        checking._read_trusted.cache_clear()
+        equivalence._reference.cache_clear()
+        start = time.perf_counter()
+        check(answer, expected, kind, variables, domain)
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def simplify_latency(cases: list[tuple], kinds: tuple[str, ...] = ("expression", "number")
+                     ) -> tuple[list[float], list[float]]:
+    """Time our check and `simplify(a - b) == 0` on the single-value cases both can read.
+
+    The two run in separate passes, as in the app no simplify runs between checks: simplify
+    fills sympy's caches with its own work and leaves garbage whose collection the next timing
+    would pay for. The garbage is collected before each timing, for both."""
     import sympy
 
-    ours, theirs = [], []
+    pairs = []
     for kind, expected, answer, variables, domain, _ in cases:
-        if kind not in ("expression", "number"):
+        if kind not in kinds:
             continue
         try:
             want = read_answer(expected, kind, variables).values[0].expr
             got = read_answer(answer, kind, variables).values[0].expr
         except AnswerError:
             continue
-        start = time.perf_counter()
-        _ = sympy.simplify(want - got) == 0
-        theirs.append(time.perf_counter() - start)
+        pairs.append((kind, expected, answer, variables, domain, want, got))
+    ours, theirs = [], []
+    for kind, expected, answer, variables, domain, _, _ in pairs:
+        check(answer, expected, kind, variables, domain)  # warm, as a problem checked again
+        gc.collect()
         start = time.perf_counter()
         check(answer, expected, kind, variables, domain)
         ours.append(time.perf_counter() - start)
+    for *_, want, got in pairs:
+        gc.collect()
+        start = time.perf_counter()
+        _ = sympy.simplify(want - got) == 0
+        theirs.append(time.perf_counter() - start)
     return ours, theirs
 
 
@@ -80,13 +109,23 @@ def import_time() -> tuple[float, float]:
 
 def main() -> None:
     cases = grading_cases()
-    print(f"== answer engine ({len(cases)} cases from tests/answers/test_case_table.py)")
-    print(f"check latency (warm, x{REPEATS}):   {summary(check_latency(cases))}")
+    learner = [(kind, key, answer, variables, None, None)
+               for kind, key, answer, variables in PAIRS]
+    print(f"== answer engine ({len(cases)} cases from tests/answers/test_case_table.py, "
+          f"{len(learner)} learner pairs from benchmarks/learner_pairs.py)")
+    print(f"check latency, case table (warm, x{REPEATS}):    {summary(check_latency(cases))}")
+    print(f"check latency, learner pairs (warm, x{REPEATS}): {summary(check_latency(learner))}"
+          "   (goal p99 ≤ 20 ms)")
+    print(f"check latency, learner pairs (first time):   {summary(cold_latency(learner))}")
+    ours, theirs = simplify_latency(learner, ("expression",))
+    ratio = statistics.mean(theirs) / statistics.mean(ours)
+    print(f"  {len(ours)} learner expression pairs, our check: {summary(ours)}")
+    print(f"  sympy simplify(a-b)==0 on the same:     {summary(theirs)}")
+    print(f"  check is {ratio:.0f}x faster than simplify on learner expressions, mean latency "
+          "(goal ≥ 20x)")
     ours, theirs = simplify_latency(cases)
     ratio = statistics.mean(theirs) / statistics.mean(ours)
-    print(f"  same {len(ours)} single-value cases, our check: {summary(ours)}")
-    print(f"  sympy simplify(a-b)==0:           {summary(theirs)}")
-    print(f"  check is {ratio:.0f}x faster than simplify on mean latency (goal ≥ 20x)")
+    print(f"  {len(ours)} single-value case-table cases: check {ratio:.0f}x faster than simplify")
     print(f"preview per keystroke:            {summary(preview_latency())}")
     loaded, bare = import_time()
     print(f"import quizapp.answers: {loaded * 1000:.0f} ms wall "

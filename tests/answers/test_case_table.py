@@ -157,7 +157,8 @@ EXPRESSION_CASES = [
     ex("t**2", "t^2", RIGHT, "other-variable-name", variables=("t",)),
     # --- ambiguous input, read the conventional way -----------------------------------------
     ex("x/2", "1/2x", RIGHT, "ambiguous-1/2x-is-x-over-2"),
-    ex("exp(2)*x", "e^2x", RIGHT, "ambiguous-e^2x-is-e-squared-times-x"),
+    ex("exp(2)*x", "e^2x", ERROR, "ambiguous-e^2x-is-refused",
+       says=[r"e\^\(2x\) or e\^2·x\? Add brackets"]),
     ex("sin(x)*cos(x)", "sin x cos x", RIGHT, "ambiguous-sin-x-cos-x"),
     # --- domains ------------------------------------------------------------------------------
     ex("x", "sqrt(x^2)", RIGHT, "sqrt-x-squared-on-nonnegative-domain", domain={"x": (0, 5)}),
@@ -166,7 +167,7 @@ EXPRESSION_CASES = [
     # --- wrong: near misses the spec names --------------------------------------------------
     ex("x", "x + 10^(-9)", WRONG, "tiny-offset-power"),
     ex("x", "x + 0.000000001", WRONG, "tiny-offset-decimal"),
-    ex("x", "1.0000001x", WRONG, "tiny-scale-decimal"),
+    ex("x", "1.0000001x", ERROR, "tiny-scale-decimal", says=["1.0000001 looks like 1 rounded"]),
     ex("0", "sin(πx)", WRONG, "sin-pi-x-is-not-zero"),
     ex("0", "sin(2*pi*x)", WRONG, "sin-2-pi-x-is-not-zero"),
     ex("x", "sqrt(x^2)", WRONG, "sqrt-x-squared-on-real-line"),
@@ -177,9 +178,11 @@ EXPRESSION_CASES = [
     ex("x", "(√x)^2", WRONG, "sqrt-squared-undefined-for-negative-x"),
     ex("x", "e^(ln x)", WRONG, "exp-ln-undefined-for-negative-x"),
     ex("pi/2", "asin(x) + acos(x)", WRONG, "asin-plus-acos-undefined-off-interval"),
-    ex("x/3", "0.333x", WRONG, "decimal-coefficient-is-exact-0.333"),
-    ex("x/3", "0.33333333x", WRONG, "decimal-coefficient-is-exact-long"),
-    ex("exp(2*x)", "e^2x", WRONG, "e^2x-is-not-e^(2x)"),
+    ex("x/3", "0.333x", ERROR, "decimal-coefficient-is-exact-0.333",
+       says=["0.333 looks like 1/3 rounded", "exact"]),
+    ex("x/3", "0.33333333x", ERROR, "decimal-coefficient-is-exact-long",
+       says=["0.33333333 looks like 1/3 rounded"]),
+    ex("exp(2*x)", "e^2x", ERROR, "e^2x-is-not-graded-one-way"),
     ex("1/(2*x)", "1/2x", WRONG, "1/2x-is-not-1/(2x)"),
     # --- wrong: typical mistakes --------------------------------------------------------------
     ex("3*x**2", "x^3", WRONG, "forgot-to-differentiate"),

@@ -50,7 +50,7 @@ def test_two_letter_product_needs_both_variables() -> None:
 
 @pytest.mark.parametrize(("text", "read"), [
     ("1/2x", "x/2"),
-    ("e^2x", "x*exp(2)"),
+    ("x^x(1+x)", "x**x*(x + 1)"),
     ("sin x cos x", "sin(x)*cos(x)"),
 ])
 def test_ambiguous_input_is_read_one_way_and_the_preview_says_so(text: str, read: str) -> None:

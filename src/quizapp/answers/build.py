@@ -21,6 +21,8 @@ _SIMPLE_FUNCTIONS = {
     "sech": sympy.sech, "csch": sympy.csch, "coth": sympy.coth,
     "abs": sympy.Abs, "sigmoid": sigmoid,
 }
+_ROOTS = {"sqrt": sympy.Rational(1, 2), "cbrt": sympy.Rational(1, 3),
+          "root4": sympy.Rational(1, 4)}
 TOO_LARGE = "Number too large — the answer should not need numbers this big"
 
 
@@ -82,9 +84,9 @@ def power(base: sympy.Expr, exponent: sympy.Expr) -> sympy.Expr:
 
 def apply(name: str, args: list[sympy.Expr]) -> sympy.Expr:
     """Apply a whitelisted function (canonical name) to its arguments."""
-    if name == "sqrt":
+    if name in _ROOTS:  # real roots: ∛(−8) = −2 (see numeric)
         _arity(name, args, 1)
-        return power(args[0], sympy.Rational(1, 2))
+        return power(args[0], _ROOTS[name])
     if name in ("log10", "log2"):
         _arity(name, args, 1)
         return divide(apply("log", args), sympy.log(int(name[3:])))

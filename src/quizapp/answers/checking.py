@@ -7,6 +7,7 @@ from quizapp.answers.equivalence import Comparison, Domain, functions_equal, val
 from quizapp.answers.errors import AnswerError
 from quizapp.answers.model import Answer, AnswerKind, Misconception, Value, Verdict
 from quizapp.answers.reading import read_answer
+from quizapp.answers.rounding import rounded_exact
 from quizapp.answers.words import UNDEFINED, is_undefined
 
 RIGHT = "Correct!"
@@ -50,7 +51,7 @@ def check(answer: str, expected: str | Answer, kind: str | AnswerKind,
         return Verdict(False, "Too deeply nested — simplify the answer",
                        error="Too deeply nested — simplify the answer")
     verdict = compare(want, got, variables, domain)
-    if not verdict.correct:
+    if not verdict.correct and verdict.error is None:
         verdict = _name_misconception(verdict, got, misconceptions, variables, domain)
     return verdict
 
@@ -97,7 +98,15 @@ def compare(want: Answer, got: Answer, variables: Sequence[str],
             domain: Domain | None = None) -> Verdict:
     """Compare two read answers of the same kind."""
     interpreted, notes = got.line, got.notes
-    if want.kind in (AnswerKind.EXPRESSION, AnswerKind.NUMBER):
+    if want.kind == AnswerKind.EXPRESSION:  # decimals are exact here: 0.25x is x/4
+        result = values_equal(want.values[0], got.values[0], variables, domain,
+                              decimal_rule=False)
+        if not result.equal and got.values[0].decimals:
+            rounded = rounded_exact(want.values[0], got.values[0], variables, domain)
+            if rounded is not None:  # a try-again: it does not cost the attempt
+                return Verdict(False, rounded, interpreted, error=rounded, notes=notes)
+        return Verdict(result.equal, _single_feedback(result), interpreted, notes=notes)
+    if want.kind == AnswerKind.NUMBER:
         result = values_equal(want.values[0], got.values[0], variables, domain)
         return Verdict(result.equal, _single_feedback(result), interpreted, notes=notes)
     if want.kind == AnswerKind.MULTISET:

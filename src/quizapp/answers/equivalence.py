@@ -1,11 +1,17 @@
 """Decide whether two values are equal: as functions on a domain, or as exact numbers.
 
 Functions are compared at random points where the expected value is defined, in 256-bit
-complex arithmetic, so `x + 10⁻⁹` is not `x` and `ln(x²)` is not `2 ln x`. Constants are
-compared at high precision; a learner's decimal is accepted for an exact value when it is
-right to one unit in its last written digit and has at least three significant digits.
+complex arithmetic, so `x + 10⁻⁹` is not `x` and `ln(x²)` is not `2 ln x`; the points cover
+negative values too, so `√(x²)` is |x|, not x. Where the key raises to a symbolic power, a few
+points with whole and half values are added, where `(a^b)^c` and `a^(bc)` part ways.
+
+Constants are compared at high precision, relative to their own size: 10⁻⁴⁰ is judged as 1
+is, and zero equals only zero. In number, vector, matrix and multiset answers a learner's
+decimal is accepted for an exact value when it is within one unit of its last written digit
+and has at least three significant digits; in expression answers decimals are exact.
 """
 
+import itertools
 import random
 import zlib
 from collections.abc import Mapping, Sequence
@@ -16,13 +22,26 @@ import mpmath
 import sympy
 
 from quizapp.answers.model import Value
-from quizapp.answers.numeric import Undefined, context, evaluate
+from quizapp.answers.numeric import Undefined, context, evaluate, evaluate_float
 
 REQUIRED_POINTS = 8
 HIGH_PRECISION_BITS = 6144
 MAX_TRIES = 80
 RELATIVE_TOLERANCE = mpmath.mpf(10) ** -25
 MIN_SIGNIFICANT = 3
+# Below this, a value is compared with the digits of its own size; rounding noise of 256-bit
+# arithmetic (~10⁻⁷⁷ of the terms) stays far below the tolerance even at this floor.
+_SMALLEST_FLOOR = mpmath.mpf(10) ** -45
+# Values where powers with symbolic exponents show their real-line behaviour: (−1)² = 1 but
+# ((−1)²)^(1/2) = 1 ≠ (−1)^(2·1/2) = −1. Halves are exact in binary, so 2 · 1/2 is exactly 1.
+_SPECIAL_VALUES = (-2.0, -1.0, -0.5, 0.5, 1.5, 2.0, 3.0)
+_SPECIAL_POINTS = 6
+# Answers that agree with the key in double precision at every point are confirmed at full
+# precision at this many of them (so x + 10⁻¹² is still not x).
+_CONFIRMING_POINTS = 3
+_QUICK_TOLERANCE = 1e-9
+_AGREE = "agree"
+_SPECIAL_TRIES = 150
 Domain = Mapping[str, tuple[float, float]]
 
 
@@ -36,8 +55,20 @@ class Comparison:
     checkable: bool = True
 
 
-def _close(a: object, b: object, scale: object) -> bool:
-    return abs(a - b) <= RELATIVE_TOLERANCE * max(1, abs(scale))
+def _close(a: object, b: object, scale: object, floor: object = 1) -> bool:
+    return abs(a - b) <= RELATIVE_TOLERANCE * max(floor, abs(scale))
+
+
+def _floor(*values: Value) -> object:
+    """The size below which two values are compared absolutely: 1, or the smallest number
+    written in them (so that 10⁻⁴⁰·x is not taken for 0)."""
+    smallest = mpmath.mpf(1)
+    for value in values:
+        for number in value.expr.atoms(sympy.Rational):
+            if number != 0:
+                size = mpmath.mpf(abs(int(number.p))) / int(number.q)
+                smallest = min(smallest, size)
+    return max(smallest, _SMALLEST_FLOOR)
 
 
 def _sample(rng: random.Random, bounds: tuple[float, float] | None) -> float:
@@ -68,9 +99,10 @@ def _defined(value: Value, point: dict) -> bool:
 
 @lru_cache(maxsize=1024)
 def _reference(expected: Value, variables: tuple[str, ...],
-               domain: tuple[tuple[str, tuple[float, float]], ...]) -> tuple[list, bool]:
-    """Sample points where `expected` is defined, with its values there, and whether they are
-    real-line points. Cached: the same problem is checked again and again."""
+               domain: tuple[tuple[str, tuple[float, float]], ...]) -> tuple[list, list, bool]:
+    """Sample points where `expected` is defined, with its values there; special points (only
+    compared where the answer is defined too); and whether they are real-line points.
+    Cached: the same problem is checked again and again."""
     symbols = [sympy.Symbol(v) for v in variables]
     seed = zlib.crc32(sympy.srepr(expected.expr).encode())
     real = not expected.expr.has(sympy.I)
@@ -78,7 +110,54 @@ def _reference(expected: Value, variables: tuple[str, ...],
     if len(points) < 3:  # nowhere real on the domain: compare as complex functions
         real = False
         points = _points(expected, symbols, dict(domain), seed, real_only=False)
-    return points, real
+    special = _special_points(expected, symbols, dict(domain), seed) if real else []
+    return points, special, real
+
+
+def _symbolic_power(expr: sympy.Expr) -> bool:
+    return any(power.args[1].free_symbols for power in expr.atoms(sympy.Pow))
+
+
+def _special_points(expected: Value, symbols: Sequence[sympy.Symbol], domain: Domain,
+                    seed: int) -> list[tuple[dict, object]]:
+    """Points with whole and half values where the key raises a negative number to a symbolic
+    power and is still real: there rewrites that hold only for positive bases fail. Only for
+    keys with such powers; found once per key (cached with the reference points)."""
+    powers = [p for p in expected.expr.atoms(sympy.Pow) if p.args[1].free_symbols]
+    if not powers:
+        return []
+    ctx = context()
+    choices = []
+    for symbol in symbols:
+        bounds = domain.get(symbol.name)
+        allowed = [v for v in _SPECIAL_VALUES if bounds is None or bounds[0] <= v <= bounds[1]]
+        if not allowed:
+            return []
+        choices.append(allowed)
+    combos = list(itertools.product(*choices))
+    random.Random(seed).shuffle(combos)
+    # Halves first: (−1)^(2·½) is real though ½ is not whole, and that is where rewrites fail.
+    combos.sort(key=lambda combo: all(float(v).is_integer() for v in combo))
+    found: list[tuple[dict, object]] = []
+    for combo in combos[:_SPECIAL_TRIES]:
+        point = {s: ctx.mpf(v) for s, v in zip(symbols, combo, strict=True)}
+        try:
+            if not any(_negative(evaluate(p.args[0], point)) for p in powers):
+                continue
+            value = evaluate(expected.expr, point, real=True)
+        except Undefined:
+            continue
+        if abs(value.imag) > RELATIVE_TOLERANCE * max(1, abs(value)) \
+                or not _defined(expected, point):
+            continue
+        found.append((point, value))
+        if len(found) >= _SPECIAL_POINTS:
+            break
+    return found
+
+
+def _negative(z: object) -> bool:
+    return z.imag == 0 and z.real < 0
 
 
 def _points(expected: Value, symbols: Sequence[sympy.Symbol], domain: Domain, seed: int,
@@ -89,7 +168,7 @@ def _points(expected: Value, symbols: Sequence[sympy.Symbol], domain: Domain, se
     for _ in range(MAX_TRIES):
         point = {s: ctx.mpf(_sample(rng, domain.get(s.name))) for s in symbols}
         try:
-            value = evaluate(expected.expr, point)
+            value = evaluate(expected.expr, point, real=real_only)
         except Undefined:
             continue
         if real_only and (abs(value.imag) > RELATIVE_TOLERANCE * max(1, abs(value))
@@ -111,15 +190,16 @@ def _may_cancel(expr: sympy.Expr) -> bool:
     return any(max(abs(int(r.p)), int(r.q)).bit_length() > 64 for r in expr.atoms(sympy.Rational))
 
 
-def _equal_when_precise(expected: Value, answer: Value, point: dict) -> bool:
+def _equal_when_precise(expected: Value, answer: Value, point: dict, floor: object = 1,
+                        real: bool = False) -> bool:
     """Recheck a mismatch at far higher precision: huge terms that cancel, as in
     (x+1)¹⁰⁰⁰(x−1)¹⁰⁰⁰ − (x²−1)¹⁰⁰⁰, lose every digit at the usual precision."""
     try:
-        want = evaluate(expected.expr, point, HIGH_PRECISION_BITS)
-        got = evaluate(answer.expr, point, HIGH_PRECISION_BITS)
+        want = evaluate(expected.expr, point, HIGH_PRECISION_BITS, real)
+        got = evaluate(answer.expr, point, HIGH_PRECISION_BITS, real)
     except Undefined:
         return False
-    return _close(got, want, want)
+    return _close(got, want, want, floor)
 
 
 def _describe(point: dict) -> str:
@@ -132,21 +212,29 @@ def functions_equal(expected: Value, answer: Value, variables: Sequence[str],
     equal at sample points where `expected` is defined, and defined at all of them."""
     if expected.expr == answer.expr and set(answer.conditions) <= set(expected.conditions):
         return Comparison(True)
-    points, real = _reference(expected, tuple(variables), tuple(sorted((domain or {}).items())))
+    points, special, real = _reference(expected, tuple(variables),
+                                       tuple(sorted((domain or {}).items())))
     if not points:
         return Comparison(False, checkable=False)
-    ratios, differences, mismatch = [], [], None
+    floor = _floor(expected, answer)
     # A precise recheck costs milliseconds: only where huge terms could cancel.
     recheck = _may_cancel(expected.expr) or _may_cancel(answer.expr)
+    if not recheck:
+        quick = _quick_comparison(expected, answer, points, real, floor)
+        if isinstance(quick, Comparison):
+            return quick
+        if quick == _AGREE:  # equal in doubles: confirm at full precision at a few points
+            points = points[:_CONFIRMING_POINTS]
+    ratios, differences, mismatch = [], [], None
     for point, want in points:
         try:
             if real and not _defined(answer, point):
                 raise Undefined("outside the answer's domain")
-            got = evaluate(answer.expr, point)
+            got = evaluate(answer.expr, point, real=real)
         except Undefined:
             return Comparison(False, "undefined", _describe(point))
-        if not _close(got, want, want):
-            if recheck and _equal_when_precise(expected, answer, point):
+        if not _close(got, want, want, floor):
+            if recheck and _equal_when_precise(expected, answer, point, floor, real):
                 continue
             recheck = False
             mismatch = mismatch or point
@@ -154,8 +242,70 @@ def functions_equal(expected: Value, answer: Value, variables: Sequence[str],
             ratios.append(got / want)
         differences.append(got - want)
     if mismatch is None:
-        return Comparison(True)
+        special_mismatch = _special_mismatch(expected, answer, special, floor)
+        if special_mismatch is None:
+            return Comparison(True)
+        return Comparison(False, None, _describe(special_mismatch))
     return Comparison(False, _relation(ratios, differences), _describe(mismatch))
+
+
+def _quick_comparison(expected: Value, answer: Value, points: list, real: bool,
+                      floor: object) -> Comparison | str | None:
+    """Compare in double precision first (several times faster): a difference confirmed at
+    full precision at one point settles "wrong"; agreement gives _AGREE, to be confirmed at
+    full precision at a few points; None leaves it all to the precise comparison (a point
+    where the answer is undefined, which it reports)."""
+    tiny = float(floor)
+    values = []
+    for point, want in points:
+        try:
+            if real and not _defined(answer, point):
+                return None
+            got = evaluate_float(answer.expr, {s: float(v) for s, v in point.items()}, real)
+        except Undefined:
+            return None
+        values.append((point, want, complex(want), got))
+    for point, want, quick_want, got in values:
+        if abs(got - quick_want) > _QUICK_TOLERANCE * max(tiny, abs(quick_want)):
+            try:
+                precise = evaluate(answer.expr, point, real=real)
+            except Undefined:
+                return None
+            if _close(precise, want, want, floor):
+                continue  # double rounding, not a difference
+            ratios = [g / w for _, _, w, g in values if w != 0]
+            differences = [g - w for _, _, w, g in values]
+            return Comparison(False, _quick_relation(ratios, differences), _describe(point))
+    return _AGREE
+
+
+def _quick_relation(ratios: list[complex], differences: list[complex]) -> str | None:
+    """`_relation` on double-precision values."""
+    def near(a: complex, b: complex, scale: float) -> bool:
+        return abs(a - b) <= 1e-9 * max(1.0, scale)
+
+    if len(ratios) >= 3 and all(near(r, ratios[0], abs(ratios[0])) for r in ratios) \
+            and not near(ratios[0], 0, 1):
+        return "negated" if near(ratios[0], -1, 1) else "factor"
+    if len(differences) >= 3 and all(near(d, differences[0], 1) for d in differences):
+        return "offset"
+    return None
+
+
+def _special_mismatch(expected: Value, answer: Value, special: list, floor: object) -> dict | None:
+    """The first special point where both values are defined and differ, if any."""
+    for point, want in special:
+        try:
+            if not _defined(answer, point):
+                continue
+            got = evaluate(answer.expr, point, real=True)
+        except Undefined:
+            continue
+        if not _close(got, want, want, floor) and \
+                not (_may_cancel(answer.expr)
+                     and _equal_when_precise(expected, answer, point, floor, True)):
+            return point
+    return None
 
 
 def _relation(ratios: list, differences: list) -> str | None:
@@ -168,8 +318,9 @@ def _relation(ratios: list, differences: list) -> str | None:
     return None
 
 
-def constants_equal(expected: Value, answer: Value) -> Comparison:
-    """Whether two constant values are equal: exactly, or by the decimal rule for the answer."""
+def constants_equal(expected: Value, answer: Value, decimal_rule: bool = True) -> Comparison:
+    """Whether two constant values are equal: exactly, or by the decimal rule for the answer
+    (when `decimal_rule`; in expression answers decimals are exact)."""
     if expected.expr == answer.expr:
         return Comparison(True)
     try:
@@ -177,9 +328,9 @@ def constants_equal(expected: Value, answer: Value) -> Comparison:
         got = evaluate(answer.expr, {})
     except Undefined:
         return Comparison(False, "undefined")
-    if _close(got, want, want):
+    if _close(got, want, want, _floor(expected, answer)):
         return Comparison(True)
-    if answer.decimals:
+    if decimal_rule and answer.decimals and want != 0:  # zero equals only zero
         # Several decimals (1.5 ± 1.803): their rounding errors add up, and the most precise
         # one shows how precise the learner meant to be.
         unit = sum(d.unit for d in answer.decimals)
@@ -196,9 +347,12 @@ def constants_equal(expected: Value, answer: Value) -> Comparison:
 
 
 def values_equal(expected: Value, answer: Value, variables: Sequence[str],
-                 domain: Domain | None = None) -> Comparison:
-    """Compare two values, as constants when neither has variables, else as functions."""
+                 domain: Domain | None = None, decimal_rule: bool = True) -> Comparison:
+    """Compare two values, as constants when neither has variables, else as functions.
+
+    With `decimal_rule` a constant answer's decimals may be rounded (numbers, vectors,
+    matrices, multisets); without it they are exact (expression answers)."""
     if not expected.expr.free_symbols and not answer.expr.free_symbols:
-        return constants_equal(expected, answer)
+        return constants_equal(expected, answer, decimal_rule)
     names = sorted({*variables, *(str(s) for s in expected.expr.free_symbols)})
     return functions_equal(expected, answer, names, domain)

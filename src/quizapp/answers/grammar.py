@@ -32,8 +32,9 @@ from quizapp.answers.lexer import (
 
 PLUS_MINUS = sympy.Dummy("pm")  # stands for ±1 until a multiset is expanded
 _OPERAND_START = {NUM, VAR, CONST, FUNC, OPEN, ROOT, BAR}
-_CONDITIONS = {"sqrt": "nonnegative", "log": "positive", "log10": "positive", "log2": "positive",
-               "asin": "unit", "acos": "unit"}
+_ROOT_SIGNS = {"√": ("sqrt", "√"), "∛": ("cbrt", "∛"), "∜": ("root4", "∜")}
+_CONDITIONS = {"sqrt": "nonnegative", "root4": "nonnegative", "log": "positive",
+               "log10": "positive", "log2": "positive", "asin": "unit", "acos": "unit"}
 
 
 class ExpressionParser:
@@ -161,20 +162,41 @@ class ExpressionParser:
         return self.power()
 
     def power(self) -> sympy.Expr:
+        base_start = self.peek()
         base = self.atom()
         if not self.is_op(self.peek(), "^"):
             return base
-        self.advance()
+        caret = self.advance()
         exponent_start = self.peek()
         exponent = self.nested(self.unary)
         follower = self.peek()
         if (exponent_start is not None and exponent_start.kind != OPEN
                 and self.starts_operand(follower) and follower is not None
                 and not follower.spaced):
-            self._ambiguous = True  # e^2x
+            if follower.kind == OPEN and exponent_start.kind in (VAR, CONST) \
+                    and self.tokens[self.pos - 1] is exponent_start:
+                self._ambiguous = True  # x^x(1+ln x): read as a product, with a note
+            else:
+                assert base_start is not None  # e^2x, 2^3x, x^2y: no reading is safe
+                raise AnswerError(self.ambiguous_power(base_start, caret, exponent_start))
         if exponent.is_Rational and exponent.q % 2 == 0:
             self.conditions.append(("nonnegative", base))
         return build.power(base, exponent)
+
+    def ambiguous_power(self, base: Token, caret: Token, exponent: Token) -> str:
+        """Both readings of `e^2x`, `2^3x`, `x^2y`: the learner must choose with brackets."""
+        follower = self.tokens[self.pos]
+        end = self.tokens[self.pos - 1]
+        try:
+            self.power()  # the factor after the exponent, for quoting it whole
+            end = self.tokens[self.pos - 1]
+        except (AnswerError, IndexError):
+            end = follower
+        base_text = self.text[base.pos:caret.pos].strip()
+        exponent_text = self.text[exponent.pos:follower.pos].strip()
+        rest = self.text[follower.pos:end.pos + len(end.text)].strip()
+        return (f"'{base_text}^{exponent_text}{rest}' is unclear: {base_text}^({exponent_text}"
+                f"{rest}) or {base_text}^{exponent_text}·{rest}? Add brackets")
 
     def atom(self) -> sympy.Expr:
         token = self.peek()
@@ -234,8 +256,10 @@ class ExpressionParser:
 
     def function(self) -> sympy.Expr:
         token = self.advance()
-        name = "sqrt" if token.kind == ROOT else token.text
-        shown = "ln" if name == "log" else ("√" if token.kind == ROOT else name)
+        if token.kind == ROOT:
+            name, shown = _ROOT_SIGNS[token.text]
+        else:
+            name, shown = token.text, "ln" if token.text == "log" else token.text
         raised: sympy.Expr | None = None
         if self.is_op(self.peek(), "^") and token.kind == FUNC:  # sin^2 x
             self.advance()

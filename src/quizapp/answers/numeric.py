@@ -1,5 +1,8 @@
 """Evaluate a sympy expression at a point in arbitrary-precision complex arithmetic.
 
+Powers follow the real line where it has an answer: an odd root of a negative number is real,
+(−8)^(1/3) = −2 and (−8)^(2/3) = 4, as in school; other powers of negatives are complex.
+
 A small evaluator of our own (not lambdify, not evalf) so that every operation is bounded:
 an overflow, a pole or a huge intermediate makes the point *undefined* instead of hanging.
 """
@@ -37,11 +40,15 @@ def context(precision: int = PRECISION_BITS) -> mpmath.MPContext:
 
 
 def evaluate(expr: sympy.Expr, point: Mapping[sympy.Symbol, object],
-             precision: int = PRECISION_BITS) -> mpmath.mpc:
-    """The value of `expr` at `point` (symbol → mpmath number); raise Undefined if it has none."""
+             precision: int = PRECISION_BITS, real: bool = False) -> mpmath.mpc:
+    """The value of `expr` at `point` (symbol → mpmath number); raise Undefined if it has none.
+
+    With `real`, a power with a symbolic exponent is undefined where it is not real, as on the
+    real line: ((−1)^½)² has no value there, though complex arithmetic gives it −1.
+    """
     ctx = context(precision)
     try:
-        value = _eval(ctx, expr, point)
+        value = _eval(ctx, expr, point, real)
     except (ZeroDivisionError, ValueError, OverflowError, TypeError) as exc:
         raise Undefined(str(exc)) from exc
     return ctx.mpc(value)
@@ -55,7 +62,7 @@ def _check(ctx: mpmath.MPContext, value: object) -> object:
     return value
 
 
-def _eval(ctx: mpmath.MPContext, expr: sympy.Expr, point: Mapping) -> object:
+def _eval(ctx: mpmath.MPContext, expr: sympy.Expr, point: Mapping, real: bool = False) -> object:
     if expr.is_Integer:
         return ctx.mpf(int(expr))
     if expr.is_Rational:
@@ -70,7 +77,7 @@ def _eval(ctx: mpmath.MPContext, expr: sympy.Expr, point: Mapping) -> object:
         return +ctx.e
     if expr is sympy.I:
         return ctx.mpc(0, 1)
-    args = [_eval(ctx, arg, point) for arg in expr.args]
+    args = [_eval(ctx, arg, point, real) for arg in expr.args]
     if expr.is_Add:
         return _check(ctx, ctx.fsum(args))
     if expr.is_Mul:
@@ -79,14 +86,15 @@ def _eval(ctx: mpmath.MPContext, expr: sympy.Expr, point: Mapping) -> object:
             result = _check(ctx, result * arg)
         return result
     if expr.is_Pow:
-        return _power(ctx, expr, args[0], args[1])
+        return _power(ctx, expr, args[0], args[1], real)
     handler = _FUNCTIONS.get(type(expr))
     if handler is None:
         raise Undefined(f"cannot evaluate {type(expr).__name__}")
     return _check(ctx, handler(ctx, *args))
 
 
-def _power(ctx: mpmath.MPContext, expr: sympy.Expr, base: object, exponent: object) -> object:
+def _power(ctx: mpmath.MPContext, expr: sympy.Expr, base: object, exponent: object,
+           real: bool = False) -> object:
     if base == 0:
         if ctx.re(exponent) <= 0:
             raise Undefined("0 to a non-positive power")
@@ -96,7 +104,16 @@ def _power(ctx: mpmath.MPContext, expr: sympy.Expr, base: object, exponent: obje
         return _check(ctx, base ** int(sym_exponent))
     if sym_exponent == sympy.S.Half:
         return _check(ctx, ctx.sqrt(base))
-    if ctx.mag(exponent) + max(ctx.mag(ctx.log(base)), 0) > 40:
+    if sym_exponent.is_Rational and sym_exponent.q % 2 == 1 and ctx.im(base) == 0 \
+            and ctx.re(base) < 0:
+        # On the real line an odd root of a negative number is real: (−8)^(1/3) = −2.
+        magnitude = _check(ctx, ctx.power(-ctx.re(base), exponent))
+        return -magnitude if sym_exponent.p % 2 else magnitude
+    if real and ctx.im(base) == 0 and ctx.re(base) < 0 and not (
+            ctx.im(exponent) == 0 and ctx.isint(ctx.re(exponent))):
+        raise Undefined("a negative number to a power that is not whole")
+    # |ln base| < 2^bits, where bits is the size of log2|base|: a cheap bound on overflow
+    if ctx.mag(exponent) + abs(ctx.mag(base)).bit_length() > 41:
         raise Undefined("overflow")
     return _check(ctx, ctx.power(base, exponent))
 
@@ -136,9 +153,10 @@ _FUNCTIONS = {
 }
 
 
-def evaluate_float(expr: sympy.Expr, point: Mapping[sympy.Symbol, float]) -> complex:
+def evaluate_float(expr: sympy.Expr, point: Mapping[sympy.Symbol, float],
+                   real: bool = False) -> complex:
     """A quick double-precision value of `expr` at `point`; raise Undefined if it has none."""
     try:
-        return complex(_eval(mpmath.fp, expr, point))
+        return complex(_eval(mpmath.fp, expr, point, real))
     except (ZeroDivisionError, ValueError, OverflowError, TypeError) as exc:
         raise Undefined(str(exc)) from exc

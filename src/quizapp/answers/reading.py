@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import sympy
 
-from quizapp.answers import limits
+from quizapp.answers import limits, notations
 from quizapp.answers.errors import AnswerError
 from quizapp.answers.grammar import PLUS_MINUS, ExpressionParser
 from quizapp.answers.lexer import (
@@ -44,6 +44,7 @@ def read_answer(text: str, kind: str | AnswerKind,
     """
     kind = AnswerKind(kind)
     variables = tuple(variables)
+    text, notation_notes = notations.rewrite(text, kind, variables)
     plus_minus = kind == AnswerKind.MULTISET
     tokens = tokenize(text, variables, plus_minus)
     normalised = normalise(text, plus_minus)
@@ -51,6 +52,7 @@ def read_answer(text: str, kind: str | AnswerKind,
         raise AnswerError("Type an answer")
     _check_brackets(tokens)
     reader = _Reader(normalised, plus_minus)
+    reader.notes.extend(notation_notes)
     if kind in (AnswerKind.EXPRESSION, AnswerKind.NUMBER):
         if any(t.kind in (COMMA, SEMI) for t in _top_level(tokens)):
             what = "expression" if kind == AnswerKind.EXPRESSION else "number"
@@ -112,7 +114,7 @@ def _hidden_conditions(expr: sympy.Expr, conditions: tuple) -> list[str]:
     but only for x > 0 — and it is checked that way."""
     notes = []
     for kind, argument in dict.fromkeys(conditions):
-        if not argument.free_symbols:
+        if not argument.free_symbols or (kind == "nonnegative" and _never_negative(argument)):
             continue
         visible = {"positive": sympy.log(argument), "nonnegative": sympy.sqrt(argument)}.get(kind)
         if kind == "unit" or (visible is not None and not expr.has(visible)):
@@ -122,6 +124,12 @@ def _hidden_conditions(expr: sympy.Expr, conditions: tuple) -> list[str]:
             notes.append(f"reads as {sympy.sstr(expr)}, but only where {sympy.sstr(argument)} "
                          f"{_WHERE[kind]}")
     return notes
+
+
+def _never_negative(argument: sympy.Expr) -> bool:
+    """Whether `argument` is ≥ 0 for every real value of its variables (x⁴, x² + 1)."""
+    real = {s: sympy.Symbol(s.name, real=True) for s in argument.free_symbols}
+    return bool(argument.xreplace(real).is_nonnegative)
 
 
 def _check_brackets(tokens: list[Token]) -> None:

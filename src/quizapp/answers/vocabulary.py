@@ -6,6 +6,7 @@ those written without spaces (`xy`, `2xe^x`, `xsin(x)`). Anything else is refuse
 
 import difflib
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quizapp.answers.errors import AnswerError
 
@@ -15,8 +16,8 @@ FUNCTIONS: dict[str, str] = {
     "cot": "cot", "asin": "asin", "acos": "acos", "atan": "atan", "arcsin": "asin",
     "arccos": "acos", "arctan": "atan", "sinh": "sinh", "cosh": "cosh", "tanh": "tanh",
     "sech": "sech", "csch": "csch", "coth": "coth",
-    "exp": "exp", "ln": "log", "log": "log", "sqrt": "sqrt", "abs": "abs", "Abs": "abs",
-    "sigmoid": "sigmoid", "σ": "sigmoid",
+    "exp": "exp", "ln": "log", "log": "log", "sqrt": "sqrt", "cbrt": "cbrt", "abs": "abs",
+    "Abs": "abs", "sigmoid": "sigmoid", "σ": "sigmoid",
 }
 # name typed → canonical constant name
 CONSTANTS: dict[str, str] = {"e": "E", "E": "E", "pi": "pi", "π": "pi", "i": "I", "I": "I"}
@@ -82,8 +83,8 @@ def _shown(word: str) -> str:
     return word if len(word) <= 24 else word[:20] + "…"
 
 
-def resolve_word(word: str, variables: tuple[str, ...]) -> list[Piece]:
-    """Resolve a typed word into pieces, or raise AnswerError saying what to fix."""
+@lru_cache(maxsize=64)
+def _vocabulary(variables: tuple[str, ...]) -> dict[str, Piece]:
     vocabulary: dict[str, Piece] = {}
     for name, canonical in CONSTANTS.items():
         vocabulary[name] = Piece("const", canonical)
@@ -91,6 +92,12 @@ def resolve_word(word: str, variables: tuple[str, ...]) -> list[Piece]:
         vocabulary[name] = Piece("func", canonical)
     for var in variables:  # a problem's variable wins over a constant of the same name
         vocabulary[var] = Piece("var", var)
+    return vocabulary
+
+
+def resolve_word(word: str, variables: tuple[str, ...]) -> list[Piece]:
+    """Resolve a typed word into pieces, or raise AnswerError saying what to fix."""
+    vocabulary = _vocabulary(tuple(variables))
     if word in vocabulary:
         return [vocabulary[word]]
     if word in CALCULUS:

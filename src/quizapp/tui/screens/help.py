@@ -21,13 +21,21 @@ Keys
   F1           this help        ctrl+p  commands and themes        ctrl+q  quit
 
 Typing answers
-  expression   3x^2   3*x**2   2(x+1)   x(x+1)   e^x   exp(x)   ln x   sqrt(x)   √x
-               |x|   sin x   sin^2 x   sigmoid(x)   σ(x)   pi   x²   2·x   3×x
-               1/2x reads as x/2 and e^2x as e²·x — use brackets for 1/(2x), e^(2x)
-  number       1/4   0.25   sqrt(2)/2   1.414  (decimals: 3 significant digits)
-  vector       [1, 2, 3]   (1, 2, 3)   1, 2, 3   [1; 2; 3]
+  expression   3x^2   3*x**2   2(x+1)   x(x+1)   e^x   exp(x)   ln x   sqrt(x)   √x   cbrt(x)
+               |x|   sin x   sin^2 x   sigmoid(x)   σ(x)   pi   x²   ½x   2·x   3×x
+               1/2x reads as x/2; e^2x is refused: type e^(2x), or e^2 x for e²·x
+  number       1/4   ½   0.25   sqrt(2)/2   1.414   cbrt(-8)   2+3i   2+3j
+  vector       [1, 2, 3]   (1, 2, 3)   1, 2, 3   [1; 2; 3]   a shape: 2×3, 2 by 3
   matrix       [[1, 2], [3, 4]]   [1, 2; 3, 4]   1 2; 3 4   or one row per cell row
-  values       2, 5   {2, 5}   (5±√33)/2   1 +- 2i   (order is free; repeats count)
+  values       2, 5   {2, 5}   λ = 2, 5   2 and 5   (5±√33)/2   1 +- 2i   (order free)
+
+Decimals
+  In numbers, vectors, matrices and values a decimal needs at least 3 significant
+  digits and must be within one unit of its last digit typed (1/3: 0.333 or 0.334),
+  at any size (3.33e-41 as 0.333); zero equals only zero.
+  In expressions decimals are exact (0.25x is x/4): a rounded one such as 0.3333 for
+  1/3 is not right, and you are asked for the exact value without losing the attempt.
+  Expressions are compared on the real line, negative values included: sqrt(x^2) is |x|.
 
 The line under the answer box shows how your answer is read, as you type.
 Press Esc or F1 to close."""

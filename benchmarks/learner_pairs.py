@@ -1,0 +1,71 @@
+"""About 100 answer/key pairs as learners type them, written for the benchmark apart from the
+test suite: derivatives (right in other forms, and the classic slips), numbers, vectors,
+matrices and eigenvalue lists. (kind, key in sympy syntax, learner text, variables)."""
+
+X = ("x",)
+
+EXPRESSIONS = [
+    ("3*x**2 + 4*x - 5", "3x^2+4x-5"), ("3*x**2 + 4*x - 5", "x(3x+4)-5"),
+    ("3*x**2 + 4*x - 5", "3x^2+4x"), ("3*x**2 + 4*x - 5", "6x+4"),
+    ("2*x*cos(x**2)", "2x cos(x^2)"), ("2*x*cos(x**2)", "cos(x^2)"),
+    ("2*x*cos(x**2)", "2xcos(x²)"), ("2*x*cos(x**2)", "-2x sin(x^2)"),
+    ("exp(3*x)*3", "3e^(3x)"), ("exp(3*x)*3", "e^(3x)"), ("exp(3*x)*3", "3exp(3x)"),
+    ("1/x", "x^-1"), ("1/x", "1/x"), ("1/x", "ln(x)"), ("1/x", "-1/x^2"),
+    ("cos(x)*exp(x) - sin(x)*exp(x)", "e^x(cos x - sin x)"),
+    ("cos(x)*exp(x) - sin(x)*exp(x)", "e^x cos(x) + e^x sin(x)"),
+    ("cos(x)*exp(x) - sin(x)*exp(x)", "-e^x sin x"),
+    ("x**2*cos(x) + 2*x*sin(x)", "2xsin(x) + x^2 cos(x)"),
+    ("x**2*cos(x) + 2*x*sin(x)", "x(2sin x + x cos x)"),
+    ("x**2*cos(x) + 2*x*sin(x)", "2x cos(x)"),
+    ("(x*cos(x) - sin(x))/x**2", "(x cos x - sin x)/x^2"),
+    ("(x*cos(x) - sin(x))/x**2", "cos(x)/x - sin(x)/x^2"),
+    ("(x*cos(x) - sin(x))/x**2", "(sin x - x cos x)/x^2"),
+    ("(x*cos(x) - sin(x))/x**2", "cos(x)/(2x)"),
+    ("1/(2*sqrt(x))", "1/(2√x)"), ("1/(2*sqrt(x))", "0.5x^(-0.5)"),
+    ("1/(2*sqrt(x))", "1/2 x^(-1/2)"), ("1/(2*sqrt(x))", "2√x"),
+    ("sigmoid(x)*(1 - sigmoid(x))", "σ(x)(1-σ(x))"),
+    ("sigmoid(x)*(1 - sigmoid(x))", "e^-x/(1+e^-x)^2"),
+    ("sigmoid(x)*(1 - sigmoid(x))", "sigmoid(x)^2"),
+    ("sigmoid(x)*(1 - sigmoid(x))", "σ(x)(1+σ(x))"),
+    ("1 - tanh(x)**2", "sech(x)^2"), ("1 - tanh(x)**2", "1/cosh(x)^2"),
+    ("1 - tanh(x)**2", "1 + tanh(x)^2"),
+    ("2*x/(x**2 + 1)", "2x/(x²+1)"), ("2*x/(x**2 + 1)", "1/(x^2+1)"),
+    ("2*x/(x**2 + 1)", "2x/(x^2+1)^2"),
+    ("x**x*(log(x) + 1)", "x^x(1+ln x)"), ("x**x*(log(x) + 1)", "e^(x ln x)(ln(x)+1)"),
+    ("x**x*(log(x) + 1)", "x*x^(x-1)"),
+    ("2**x*log(2)", "2^x ln 2"), ("2**x*log(2)", "2^x"), ("2**x*log(2)", "x 2^(x-1)"),
+    ("-3*sin(3*x)", "-3sin(3x)"), ("-3*sin(3*x)", "-sin(3x)"), ("-3*sin(3*x)", "3sin(3x)"),
+    ("6*(2*x + 1)**2", "6(2x+1)^2"), ("6*(2*x + 1)**2", "3(2x+1)^2"),
+    ("6*(2*x + 1)**2", "24x^2+24x+6"),
+    ("cos(x)**2 - sin(x)**2", "cos(2x)"), ("cos(x)**2 - sin(x)**2", "1 - 2sin²x"),
+    ("cos(x)**2 - sin(x)**2", "-2 sin x cos x"),
+    ("sec(x)**2", "1/cos(x)^2"), ("sec(x)**2", "1+tan^2 x"), ("sec(x)**2", "tan(x)^2"),
+    ("log(x) + 1", "ln x + 1"), ("log(x) + 1", "ln(x)"), ("log(x) + 1", "1/x"),
+    ("exp(-x**2)*(-2*x)", "-2xe^(-x^2)"), ("exp(-x**2)*(-2*x)", "e^(-x^2)"),
+    ("exp(-x**2)*(-2*x)", "-2x exp(-x²)"),
+    ("4*x**3 - 6*x", "4x³-6x"), ("4*x**3 - 6*x", "2x(2x^2-3)"), ("4*x**3 - 6*x", "4x^3"),
+    ("abs(x)", "sqrt(x^2)"), ("abs(x)", "x"),
+    ("x/3", "0.3333x"), ("x/4", "0.25x"),
+]
+
+OTHERS = [
+    ("number", "1/3", "0.333"), ("number", "1/3", "0.33"), ("number", "sqrt(2)", "1.414"),
+    ("number", "sqrt(2)", "√2"), ("number", "-7", "-7"), ("number", "-7", "7"),
+    ("number", "2 + 3*I", "2+3j"), ("number", "1.2e-33", "0"),
+    ("vector", "[5, 11]", "[5, 11]"), ("vector", "[5, 11]", "(5, 11)"),
+    ("vector", "[5, 11]", "[11, 5]"), ("vector", "[2, 3]", "2×3"),
+    ("vector", "[1, -2, 3]", "1 -2 3"), ("vector", "[1, -2, 3]", "[1, 2, 3]"),
+    ("matrix", "[[19, 22], [43, 50]]", "[[19, 22], [43, 50]]"),
+    ("matrix", "[[19, 22], [43, 50]]", "19 22; 43 50"),
+    ("matrix", "[[19, 22], [43, 50]]", "[[19, 43], [22, 50]]"),
+    ("matrix", "[[19, 22], [43, 50]]", "[[5, 12], [21, 32]]"),
+    ("matrix", "[[1, 0, 2], [0, 3, 1], [4, 1, 0]]", "1 0 2; 0 3 1; 4 1 0"),
+    ("multiset", "1, 5", "λ = 1, 5"), ("multiset", "1, 5", "5, 1"), ("multiset", "1, 5", "1"),
+    ("multiset", "(5 - sqrt(33))/2, (5 + sqrt(33))/2", "(5±√33)/2"),
+    ("multiset", "(5 - sqrt(33))/2, (5 + sqrt(33))/2", "-0.372, 5.372"),
+    ("multiset", "1 + 2*I, 1 - 2*I", "1±2i"), ("multiset", "1 + 2*I, 1 - 2*I", "2±i"),
+    ("multiset", "3, 3", "3"), ("multiset", "2, 4", "λ₁ = 2, λ₂ = 4"),
+]
+
+PAIRS = [("expression", key, answer, X) for key, answer in EXPRESSIONS] + [
+    (kind, key, answer, X) for kind, key, answer in OTHERS]
