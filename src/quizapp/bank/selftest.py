@@ -22,6 +22,7 @@ from quizapp.answers import check, read_answer
 from quizapp.answers.model import Misconception
 from quizapp.bank.loading import Bank, load_bank
 from quizapp.bank.problems import Problem, make_problem
+from quizapp.bank.verify_linear_algebra import verify_linear_algebra
 from quizapp.generators import GenerationFailed
 
 X = sympy.Symbol("x")
@@ -93,6 +94,7 @@ VERIFIERS: dict[str, Callable[[Problem], str | None]] = {
     "derivatives": _verify_derivative,
     "matrix-products": _verify_product,
     "eigenvalues": _verify_eigenvalues,
+    "linear-algebra": verify_linear_algebra,
 }
 
 
