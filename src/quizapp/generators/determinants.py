@@ -10,6 +10,7 @@ from quizapp.generators.exact import (
     Rows,
     data_rows,
     determinant,
+    inverse,
     minor,
     multiply,
     plain_number,
@@ -194,10 +195,7 @@ def determinant_rules(params: RulesParams, rng: random.Random) -> Draft:
                                             f"{say(key)}.")
     elif ask == "A^-1":
         key = Fraction(1, det_a)
-        inv = [[Fraction(v) for v in row] for row in a]
-        from quizapp.generators.exact import inverse
-
-        matrix = inverse(inv) or inv
+        matrix = inverse(a) or a
         question = "det(A⁻¹)"
         given = f"A is a {n}×{n} matrix with det A = {say(det_a)}."
         candidates = [

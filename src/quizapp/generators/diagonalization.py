@@ -5,7 +5,7 @@ from typing import Literal
 
 from quizapp.generators.common import IntRange, Params, prune
 from quizapp.generators.eigenvectors import conjugate
-from quizapp.generators.exact import Rows, multiply, plain_matrix, say, show
+from quizapp.generators.exact import Rows, determinant, multiply, plain_matrix, say, show
 from quizapp.generators.model import Draft, Retry, WrongAnswer
 
 
@@ -98,8 +98,6 @@ def diagonalization(params: DiagonalParams, rng: random.Random) -> Draft:
 
 
 def _det(a: Rows) -> int:
-    from quizapp.generators.exact import determinant
-
     return int(determinant(a))
 
 

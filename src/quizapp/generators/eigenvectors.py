@@ -9,6 +9,7 @@ from quizapp.generators.exact import (
     Rows,
     cross,
     multiply,
+    par,
     parallel,
     plain_vector,
     primitive,
@@ -41,8 +42,9 @@ def conjugate(rng: random.Random, n: int, eigenvalues: tuple[int, int], mixing: 
     d = [[values[i] if i == j else 0 for j in range(n)] for i in range(n)]
     a = multiply(multiply(p, d), p_inverse)
     if max(abs(v) for row in a for v in row) > max_entry or is_triangular(a) or \
-            sum(v == 0 for row in a for v in row) > n:
-        raise Retry
+            sum(v == 0 for row in a for v in row) > n or \
+            sorted(a[i][i] for i in range(n)) == sorted(values):
+        raise Retry  # (the diagonal showing the eigenvalues would give too much away)
     return a, p, p_inverse, values
 
 
@@ -77,7 +79,8 @@ def eigenvector(params: EigenvectorParams, rng: random.Random) -> Draft:
     """An eigenvector of A for one of its eigenvalues λ: the null space of A − λI."""
     n = params.size
     a, p, _, values = conjugate(rng, n, params.eigenvalues, params.mixing, params.max_entry)
-    index = rng.randrange(n)
+    # λ = 0 makes A − λI = A, hiding the mistake of solving with A itself: avoid it if possible.
+    index = rng.choice([i for i in range(n) if values[i]] or [0])
     lam = values[index]
     columns = transpose(p)
     key = primitive(columns[index])
@@ -102,8 +105,8 @@ def eigenvector(params: EigenvectorParams, rng: random.Random) -> Draft:
     mv = show(m)
     if n == 2:
         r0 = next(r for r in m if any(r))
-        solve = (f"A row of A − λI is {show_vector(r0)}: v must satisfy "
-                 f"{say(r0[0])}·x + {say(r0[1])}·y = 0, e.g. v = {show_vector(key)}.")
+        solve = (f"A row of A − λI is {show_vector(r0)}: v = (x, y) must satisfy "
+                 f"{par(r0[0])}·x + {par(r0[1])}·y = 0, e.g. v = {show_vector(key)}.")
     else:
         solve = (f"Eliminate: two independent rows of A − λI; v is perpendicular to both "
                  f"(their cross product), v = {show_vector(key)} up to scale.")
@@ -114,6 +117,6 @@ def eigenvector(params: EigenvectorParams, rng: random.Random) -> Draft:
         answer_kind="direction", answer=plain_vector(key), data={"matrix": a, "eigenvalue": lam},
         hints=("An eigenvector v ≠ 0 solves (A − λI)v = 0.",
                f"A − λI =\n{mv}\nFind a non-zero vector perpendicular to its rows."),
-        solution=(f"A − ({say(lam)})I =\n{mv}", solve,
+        solution=(f"A − {par(lam)}I =\n{mv}", solve,
                   f"Check: Av = {show_vector([row[0] for row in check])} = {say(lam)}·v."),
         misconceptions=tuple(WrongAnswer(i, plain_vector(w), msg) for i, w, msg in kept))

@@ -65,6 +65,17 @@ def say(value: Number | sympy.Expr) -> str:
     return write(to_sympy(value))
 
 
+def par(value: Number | sympy.Expr) -> str:
+    """A number for people, bracketed when it is negative or a fraction: `(−3)`, `(3/2)`."""
+    text = say(value)
+    return f"({text})" if text.startswith("−") or "/" in text else text
+
+
+def echelon(a: Rows) -> Rows:
+    """A row echelon form of a, by exact elimination (entries as ints where whole)."""
+    return [[simplest(v) for v in row] for row in _echelon(a)[0]]
+
+
 def data_rows(rows: Rows) -> list:
     """A matrix for `data`: ints as ints, fractions in sympy syntax."""
     return [[v if isinstance(v, int) else plain_number(simplest(v)) for v in row]

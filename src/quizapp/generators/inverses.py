@@ -15,6 +15,7 @@ from quizapp.generators.exact import (
     inverse,
     minor,
     multiply,
+    par,
     plain_matrix,
     say,
     scale,
@@ -64,10 +65,13 @@ def _invertible(params: InverseParams, rng: random.Random) -> Rows:
     n = params.size
     det = rng.choice(params.determinants)
     if n == 2:
-        a = [[rng.randint(*params.entries) for _ in range(2)] for _ in range(2)]
-        if determinant(a) != det:
-            raise Retry
-        return a
+        # Draw until the determinant fits, here rather than by Retry: a Retry would redraw
+        # whether A is singular too, and singular matrices would come up far too often.
+        for _ in range(500):
+            a = [[rng.randint(*params.entries) for _ in range(2)] for _ in range(2)]
+            if determinant(a) == det:
+                return a
+        raise Retry
     p, _ = unimodular(rng, 3, (-1, 1))
     q, _ = unimodular(rng, 3, (-1, 1))
     d = [[(det if i == 0 else 1) if i == j else 0 for j in range(3)] for i in range(3)]
@@ -110,7 +114,7 @@ def matrix_inverse(params: InverseParams, rng: random.Random) -> Draft:
                                   "det A = ad − bc, not ad + bc: this A is invertible."))
         hints = ("A⁻¹ = (1/(ad − bc))·[[d, −b], [−c, a]]; if ad − bc = 0 there is no inverse.",
                  f"Here det A = ad − bc = {say(det)}.")
-        steps = [f"det A = {say(p)}·{say(s)} − ({say(q)})·({say(r)}) = {say(det)}."]
+        steps = [f"det A = {par(p)}·{par(s)} − {par(q)}·{par(r)} = {say(det)}."]
     else:
         cof = cofactors(a)
         minors_t = transpose([[determinant(minor(a, i, j)) for j in range(3)] for i in range(3)])

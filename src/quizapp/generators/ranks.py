@@ -4,7 +4,7 @@ chosen inner size so the rank is known, then checked by exact elimination."""
 import random
 
 from quizapp.generators.common import IntRange, Params, prune
-from quizapp.generators.exact import multiply, rank, show
+from quizapp.generators.exact import echelon, multiply, rank, show
 from quizapp.generators.model import Draft, Retry, WrongAnswer
 
 
@@ -47,6 +47,7 @@ def matrix_rank(params: RankParams, rng: random.Random) -> Draft:
         hints=("Row-reduce A to echelon form; the rank is the number of pivots (non-zero rows "
                "left).", f"A is {m}×{n}, so its rank is at most {min(m, n)}. Look for rows "
                          "that are combinations of others."),
-        solution=(f"Eliminating below each pivot leaves {r} non-zero row{'s' * (r > 1)}: the "
-                  f"rows of A are {relation}.", f"rank A = {r}."),
+        solution=(f"Eliminate below each pivot:\n{show(echelon(a))}",
+                  f"{r} non-zero row{'s' * (r > 1)} (pivot{'s' * (r > 1)}) remain: the rows of "
+                  f"A are {relation}, and rank A = {r}."),
         misconceptions=tuple(WrongAnswer(i, str(w), msg) for i, w, msg in kept))
