@@ -84,7 +84,7 @@ def data_rows(rows: Rows) -> list:
 
 def multiply(a: Rows, b: Rows) -> Rows:
     """a·b."""
-    return [[simplest(sum((a[i][k] * b[k][j] for k in range(len(b))), Fraction(0)))
+    return [[simplest(sum(a[i][k] * b[k][j] for k in range(len(b))))
              for j in range(len(b[0]))] for i in range(len(a))]
 
 
@@ -134,6 +134,12 @@ def rank(a: Rows) -> int:
 
 def determinant(a: Rows) -> Number:
     """det a, exactly."""
+    if len(a) == 2:  # the formulas: far quicker than elimination for the sizes we use
+        return simplest(a[0][0] * a[1][1] - a[0][1] * a[1][0])
+    if len(a) == 3:
+        return simplest(a[0][0] * (a[1][1] * a[2][2] - a[1][2] * a[2][1])
+                        - a[0][1] * (a[1][0] * a[2][2] - a[1][2] * a[2][0])
+                        + a[0][2] * (a[1][0] * a[2][1] - a[1][1] * a[2][0]))
     _, r, det = _echelon(a)
     return simplest(det if r == len(a) else Fraction(0))
 

@@ -10,7 +10,7 @@ import sympy
 from quizapp.generators.common import IntRange, Params, prune
 from quizapp.generators.exact import Rows, multiply, plain_number, say, show, show_vector
 from quizapp.generators.model import Draft, Retry, WrongAnswer
-from quizapp.generators.vectors import same_number
+from quizapp.generators.vectors import same_number, value
 
 
 class RankOneParams(Params):
@@ -116,9 +116,8 @@ def singular_values(params: SingularParams, rng: random.Random) -> Draft:
     ]
 
     def same(x: list, y: list) -> bool:
-        return sorted(float(v) for v in x) == sorted(float(v) for v in y) or \
-            all(same_number(p, q) for p, q in zip(sorted(x, key=float), sorted(y, key=float),
-                                                   strict=True))
+        return all(abs(p - q) < 1e-9 for p, q in zip(
+            sorted(value(v).real for v in x), sorted(value(v).real for v in y), strict=True))
 
     kept = prune(key, candidates, same)
     return Draft(

@@ -1,6 +1,7 @@
 """Dot products, the cosine of the angle between two vectors, and vector norms."""
 
 import random
+from fractions import Fraction
 from typing import Literal
 
 import sympy
@@ -8,6 +9,7 @@ from pydantic import field_validator
 
 from quizapp.generators.common import IntRange, Params, prune
 from quizapp.generators.exact import plain_number, say, show_vector
+from quizapp.generators.fingerprint import fingerprint
 from quizapp.generators.model import Draft, Retry, WrongAnswer
 
 
@@ -41,9 +43,16 @@ class NormParams(Params):
         return value
 
 
+def value(a: object) -> complex:
+    """An exact number (int, Fraction or sympy constant) in double precision, quickly."""
+    if isinstance(a, int | Fraction):
+        return complex(a)
+    return fingerprint(a, (0.0,))[0] or complex("nan")  # type: ignore[arg-type]
+
+
 def same_number(a: object, b: object) -> bool:
     """Whether two exact numbers are equal (numerically, to 1e-9)."""
-    return abs(float(a) - float(b)) < 1e-9  # type: ignore[arg-type]
+    return abs(value(a) - value(b)) < 1e-9
 
 
 def _draw(rng: random.Random, n: int, entries: tuple[int, int]) -> list[int]:
