@@ -5,7 +5,6 @@ latency of checking its answers — keys, every misconception, scaled and decima
 import time
 
 from _common import summary
-
 from quizapp.answers import Misconception, check
 from quizapp.bank import choose_families, generate_problems, load_bank
 

@@ -14,6 +14,7 @@ import sympy
 
 from quizapp.answers import check, read_answer
 from quizapp.bank import Problem, load_bank, make_problem
+from quizapp.mathtext import prose
 
 BANK = load_bank()
 FAMILIES = [f for f in BANK.families.values() if f.topic == "linear-algebra"]
@@ -218,6 +219,15 @@ def test_coordinates_in_a_basis() -> None:
     for problem in problems("change-of-basis"):
         basis, x = matrix(problem.data["basis"]), sympy.Matrix(problem.data["vector"])
         assert accepts(problem, list(basis.LUsolve(x))), problem.id
+
+
+def test_ascii_text_has_no_unreadable_characters() -> None:
+    for family in FAMILIES:
+        problem = make_problem(BANK, family.id, 5)
+        for text in (problem.prompt, *problem.hints, *problem.solution,
+                     *(m.feedback for m in problem.misconceptions)):
+            shown = prose(text, False)
+            assert shown.isascii() and shown.count("?") == text.count("?"), (family.id, text)
 
 
 def test_generate_from_the_command_line_gives_the_topic() -> None:
