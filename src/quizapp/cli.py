@@ -6,7 +6,7 @@ import click
 
 from quizapp import __version__
 
-KINDS = ("expression", "number", "vector", "matrix", "multiset")
+KINDS = ("expression", "number", "vector", "matrix", "multiset", "direction")
 
 
 THEMES = ("dark", "light")

@@ -377,6 +377,7 @@ _PROSE_ASCII = str.maketrans({
     "ᵀ": "^T", "π": "pi", "⎡": "[", "⎤": "]", "⎢": "[", "⎥": "]", "⎣": "[", "⎦": "]",
     "“": '"', "”": '"', "‘": "'", "’": "'", "─": "-", "│": "|", "┌": "+", "┐": "+", "└": "+",
     "┘": "+", "├": "+", "┤": "+", "┬": "+", "┴": "+", "┼": "+", "═": "=", "║": "|",
+    "ᵢ": "i", "ⱼ": "j",
     **{letter: name for letter, name in _GREEK_ASCII.items()},
 })
 _SUPERSCRIPT_BACK = {raised: plain_char for plain_char, raised in zip(

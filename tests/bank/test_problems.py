@@ -26,7 +26,9 @@ from quizapp.bank.selftest import check_problem
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "question_bank"
 BANK = load_bank(SHIPPED)
-FAMILIES = list(BANK.families)
+# The first three topics; later ones are tested in their own files (tests/generators/).
+FAMILIES = [f.id for f in BANK.families.values()
+            if f.topic in ("derivatives", "matrix-products", "eigenvalues")]
 SEEDS = range(8)  # every family over 8 seeds; `quizapp bank check` goes to 1,000
 
 

@@ -3,6 +3,8 @@
 from collections.abc import Sequence
 from functools import lru_cache
 
+from quizapp.answers.absent import compare_none
+from quizapp.answers.direction import compare_directions
 from quizapp.answers.equivalence import Comparison, Domain, functions_equal, values_equal
 from quizapp.answers.errors import AnswerError
 from quizapp.answers.model import Answer, AnswerKind, Misconception, Value, Verdict
@@ -98,6 +100,10 @@ def compare(want: Answer, got: Answer, variables: Sequence[str],
             domain: Domain | None = None) -> Verdict:
     """Compare two read answers of the same kind."""
     interpreted, notes = got.line, got.notes
+    if AnswerKind.NONE in (want.kind, got.kind):
+        return compare_none(want, got)
+    if want.kind == AnswerKind.DIRECTION and not any(v.expr.free_symbols for v in want.values):
+        return compare_directions(want, got)
     if want.kind == AnswerKind.EXPRESSION:  # decimals are exact here: 0.25x is x/4
         result = values_equal(want.values[0], got.values[0], variables, domain,
                               decimal_rule=False)

@@ -17,6 +17,8 @@ class AnswerKind(StrEnum):
     VECTOR = "vector"
     MATRIX = "matrix"
     MULTISET = "multiset"
+    DIRECTION = "direction"  # a non-zero vector up to a non-zero scale (answers/direction.py)
+    NONE = "none"  # "there is none", e.g. a singular matrix's inverse (answers/absent.py)
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ class Answer:
             return "[" + ", ".join(
                 "[" + ", ".join(v.line for v in self.values[r * cols:(r + 1) * cols]) + "]"
                 for r in range(rows)) + "]"
-        if self.kind == AnswerKind.VECTOR:
+        if self.kind in (AnswerKind.VECTOR, AnswerKind.DIRECTION):
             return "[" + ", ".join(v.line for v in self.values) + "]"
         if self.kind == AnswerKind.MULTISET:
             return ", ".join(v.line for v in self.values)

@@ -1,7 +1,7 @@
 """Show the learner how their answer is read, on every keystroke."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sympy
 
@@ -50,6 +50,8 @@ def _pretty(expr: sympy.Basic, unicode: bool) -> str:
 def render(answer: Answer, unicode: bool = True) -> str:
     """Pretty-print a read answer: 2-D maths in Unicode, or ASCII when `unicode` is False."""
     exprs = [v.expr for v in answer.values]
+    if answer.kind == AnswerKind.DIRECTION:
+        answer = replace(answer, kind=AnswerKind.VECTOR)
     if answer.kind == AnswerKind.MATRIX:
         rows, cols = answer.shape
         return _pretty(sympy.ImmutableMatrix(rows, cols, exprs), unicode)

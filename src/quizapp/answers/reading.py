@@ -9,6 +9,8 @@ from collections.abc import Sequence
 import sympy
 
 from quizapp.answers import limits, notations
+from quizapp.answers.absent import read_none, read_only_none
+from quizapp.answers.direction import as_direction
 from quizapp.answers.errors import AnswerError
 from quizapp.answers.grammar import PLUS_MINUS, ExpressionParser
 from quizapp.answers.lexer import (
@@ -44,6 +46,10 @@ def read_answer(text: str, kind: str | AnswerKind,
     """
     kind = AnswerKind(kind)
     variables = tuple(variables)
+    if kind == AnswerKind.DIRECTION:
+        return as_direction(read_answer(text, AnswerKind.VECTOR, variables))
+    if kind == AnswerKind.NONE or (kind == AnswerKind.MATRIX and read_none(text) is not None):
+        return read_only_none(text)
     text, notation_notes = notations.rewrite(text, kind, variables)
     plus_minus = kind == AnswerKind.MULTISET
     tokens = tokenize(text, variables, plus_minus)

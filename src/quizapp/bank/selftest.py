@@ -23,6 +23,7 @@ from quizapp.answers.model import Misconception
 from quizapp.answers.words import UNDEFINED
 from quizapp.bank.loading import Bank, load_bank
 from quizapp.bank.problems import Problem, make_problem
+from quizapp.bank.verify_linear_algebra import verify_linear_algebra
 from quizapp.generators import GenerationFailed, last_draw_count
 
 X = sympy.Symbol("x")
@@ -114,6 +115,7 @@ VERIFIERS: dict[str, Callable[[Problem], str | None]] = {
     "derivatives": _verify_derivative,
     "matrix-products": _verify_product,
     "eigenvalues": _verify_eigenvalues,
+    "linear-algebra": verify_linear_algebra,
 }
 
 

@@ -6,7 +6,20 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from quizapp.generators import derivatives, eigen, matrices
+from quizapp.generators import (
+    bases,
+    derivatives,
+    determinants,
+    diagonalization,
+    eigen,
+    eigenvectors,
+    inverses,
+    matrices,
+    ranks,
+    svd,
+    transposes,
+    vectors,
+)
 from quizapp.generators.common import Params
 from quizapp.generators.model import Draft, Retry, WrongAnswer
 
@@ -32,6 +45,20 @@ GENERATORS: dict[str, GeneratorKind] = {
     "eigen-symmetric": GeneratorKind(eigen.SymmetricParams, eigen.symmetric),
     "eigen-quadratic": GeneratorKind(eigen.QuadraticParams, eigen.quadratic),
     "term-sum": GeneratorKind(derivatives.SumParams, derivatives.term_sum),
+    # linear-algebra
+    "dot-product": GeneratorKind(vectors.DotParams, vectors.dot_product),
+    "vector-norm": GeneratorKind(vectors.NormParams, vectors.norm),
+    "transpose": GeneratorKind(transposes.TransposeParams, transposes.transposes),
+    "determinant": GeneratorKind(determinants.DeterminantParams, determinants.determinant_of),
+    "determinant-rules": GeneratorKind(determinants.RulesParams, determinants.determinant_rules),
+    "matrix-inverse": GeneratorKind(inverses.InverseParams, inverses.matrix_inverse),
+    "matrix-rank": GeneratorKind(ranks.RankParams, ranks.matrix_rank),
+    "eigenvector": GeneratorKind(eigenvectors.EigenvectorParams, eigenvectors.eigenvector),
+    "diagonalization": GeneratorKind(diagonalization.DiagonalParams,
+                                     diagonalization.diagonalization),
+    "svd-rank-one": GeneratorKind(svd.RankOneParams, svd.rank_one),
+    "singular-values": GeneratorKind(svd.SingularParams, svd.singular_values),
+    "change-of-basis": GeneratorKind(bases.BasisParams, bases.coordinates),
 }
 MAX_ATTEMPTS = 2000
 
