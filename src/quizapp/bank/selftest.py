@@ -22,6 +22,7 @@ from quizapp.answers import check, read_answer
 from quizapp.answers.model import Misconception
 from quizapp.bank.loading import Bank, load_bank
 from quizapp.bank.problems import Problem, make_problem
+from quizapp.bank.verify_multivariable import verify_multivariable
 from quizapp.generators import GenerationFailed
 
 X = sympy.Symbol("x")
@@ -93,6 +94,7 @@ VERIFIERS: dict[str, Callable[[Problem], str | None]] = {
     "derivatives": _verify_derivative,
     "matrix-products": _verify_product,
     "eigenvalues": _verify_eigenvalues,
+    "multivariable-calculus": verify_multivariable,
 }
 
 
@@ -101,7 +103,7 @@ def check_problem(problem: Problem) -> list[str]:
     faults = []
     variables = problem.variables
     domain = problem.domain or None
-    verifier = VERIFIERS.get(problem.topic)
+    verifier = verify_multivariable if "logits" in problem.data else VERIFIERS.get(problem.topic)
     fault = verifier(problem) if verifier else f"no verifier for topic {problem.topic}"
     if fault:
         faults.append(fault)

@@ -5,7 +5,19 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from quizapp.generators import derivatives, eigen, matrices
+from quizapp.generators import (
+    backprop,
+    derivatives,
+    descent,
+    eigen,
+    forms,
+    jacobian,
+    matrices,
+    partials,
+    paths,
+    regression,
+    softmax,
+)
 from quizapp.generators.common import Params
 from quizapp.generators.model import Draft, Retry, WrongAnswer
 
@@ -30,6 +42,16 @@ GENERATORS: dict[str, GeneratorKind] = {
     "eigen-triangular": GeneratorKind(eigen.TriangularParams, eigen.triangular),
     "eigen-symmetric": GeneratorKind(eigen.SymmetricParams, eigen.symmetric),
     "eigen-quadratic": GeneratorKind(eigen.QuadraticParams, eigen.quadratic),
+    "partial-derivative": GeneratorKind(partials.PartialParams, partials.partial),
+    "gradient": GeneratorKind(partials.GradientParams, partials.gradient),
+    "hessian": GeneratorKind(partials.HessianParams, partials.hessian),
+    "jacobian": GeneratorKind(jacobian.JacobianParams, jacobian.jacobian),
+    "multivariable-chain": GeneratorKind(paths.PathParams, paths.chain),
+    "quadratic-form-gradient": GeneratorKind(forms.FormParams, forms.quadratic_form),
+    "softmax": GeneratorKind(softmax.SoftmaxParams, softmax.softmax),
+    "backprop": GeneratorKind(backprop.BackpropParams, backprop.backprop),
+    "gradient-descent-step": GeneratorKind(descent.DescentParams, descent.step),
+    "mse-gradient": GeneratorKind(regression.RegressionParams, regression.mse_gradient),
 }
 MAX_ATTEMPTS = 2000
 
