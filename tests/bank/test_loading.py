@@ -16,7 +16,7 @@ from quizapp.bank import Bank, BankError, load_bank
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "question_bank"
-TOPICS = ("derivatives", "matrix-products", "eigenvalues")
+TOPICS = ("derivatives", "matrix-products", "eigenvalues", "multivariable-calculus")
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +43,7 @@ def test_quizapp_bank_variable_chooses_another_bank(tmp_path: Path,
     assert any(f.topic == "derivatives" for f in loaded.families.values())
 
 
-def test_topics_are_exactly_the_three_of_the_issue(bank: Bank) -> None:
+def test_topics_are_exactly_those_of_the_issues(bank: Bank) -> None:
     assert sorted(bank.topics) == sorted(TOPICS)
 
 

@@ -144,6 +144,10 @@ def backprop(params: BackpropParams, rng: random.Random) -> Draft:
     run = _run(net, _SLOPE[activation])
     if any(v == 0 for v in run.a) or not any(x) or any(not any(row) for row in W1 + W2):
         raise Retry  # relu′(0) is undefined; zero rows make a dull network
+    if activation in ("sigmoid", "tanh") and any(abs(v) > 2 for v in run.a):
+        raise Retry  # saturated units: slopes too small to see, and no work by hand
+    if params.loss == "cross-entropy" and len(set(run.out)) > 1:
+        raise Retry  # equal outputs make p = (½, ½): softmax by hand
     target = rng.choice(params.targets)
     i = rng.randrange(outputs) if target in ("W2", "b2") else rng.randrange(2)
     j = rng.randrange(2)
