@@ -128,26 +128,40 @@ def backprop(params: BackpropParams, rng: random.Random) -> Draft:
     if params.loss == "cross-entropy" and outputs < 2:
         outputs = 2
 
-    def ints(n: int, bounds: tuple[int, int]) -> list:
-        return [sympy.Integer(rng.randint(*bounds)) for _ in range(n)]
+    def ints(n: int, bounds: tuple[int, int]) -> list[int]:
+        return [rng.randint(*bounds) for _ in range(n)]
 
+    # Plain integers first: every redraw is decided before any sympy arithmetic.
     x = ints(2, params.inputs)
     W1 = [ints(2, params.weights) for _ in range(2)]
     W2 = [ints(2, params.weights) for _ in range(outputs)]
     b1, b2 = ints(2, params.biases), ints(outputs, params.biases)
+    a = [W1[i][0] * x[0] + W1[i][1] * x[1] + b1[i] for i in range(2)]
+    if 0 in a or not any(x) or any(not any(row) for row in W1 + W2):
+        raise Retry  # relu′(0) is undefined; zero rows make a dull network
+    if activation in ("sigmoid", "tanh") and any(abs(v) > 2 for v in a):
+        raise Retry  # saturated units: slopes too small to see, and no work by hand
     if params.loss == "cross-entropy":
-        y = [_ZERO] * outputs
-        y[rng.randrange(outputs)] = _ONE
+        if activation not in ("relu", "identity"):
+            raise Retry
+        # equal outputs make p = (½, ½), softmax by hand: the last bias evens them out
+        h = [max(v, 0) if activation == "relu" else v for v in a]
+        first = W2[0][0] * h[0] + W2[0][1] * h[1] + b2[0]
+        for k in range(1, outputs):
+            b2[k] = first - W2[k][0] * h[0] - W2[k][1] * h[1]
+        if any(abs(v) > 3 for v in b2):
+            raise Retry
+        y = [0] * outputs
+        y[rng.randrange(outputs)] = 1
     else:
         y = ints(outputs, (-3, 3))
-    net = Net(x, W1, b1, W2, b2, y, activation, params.loss)
+
+    def exact(values: list) -> list:
+        return [exact(v) if isinstance(v, list) else sympy.Integer(v) for v in values]
+
+    net = Net(exact(x), exact(W1), exact(b1), exact(W2), exact(b2), exact(y), activation,
+              params.loss)
     run = _run(net, _SLOPE[activation])
-    if any(v == 0 for v in run.a) or not any(x) or any(not any(row) for row in W1 + W2):
-        raise Retry  # relu′(0) is undefined; zero rows make a dull network
-    if activation in ("sigmoid", "tanh") and any(abs(v) > 2 for v in run.a):
-        raise Retry  # saturated units: slopes too small to see, and no work by hand
-    if params.loss == "cross-entropy" and len(set(run.out)) > 1:
-        raise Retry  # equal outputs make p = (½, ½): softmax by hand
     target = rng.choice(params.targets)
     i = rng.randrange(outputs) if target in ("W2", "b2") else rng.randrange(2)
     j = rng.randrange(2)
@@ -199,8 +213,9 @@ def backprop(params: BackpropParams, rng: random.Random) -> Draft:
     loss_text = ("L = ½Σ(ŷ − y)²" if params.loss == "squared"
                  else "L = −Σ yₖ ln pₖ with p = softmax(ŷ)")
     prompt = (f"A network computes h = {_NAME[activation]}(W1·x + b1) and ŷ = W2·h + b2, with "
-              f"loss {loss_text}. x = {_vector(x)}, W1 = {_matrix(W1)}, b1 = {_vector(b1)}, "
-              f"W2 = {_matrix(W2)}, b2 = {_vector(b2)}, y = {_vector(y)}. Indices are 0-based; "
+              f"loss {loss_text}. x = {_vector(net.x)}, W1 = {_matrix(net.W1)}, "
+              f"b1 = {_vector(net.b1)}, W2 = {_matrix(net.W2)}, b2 = {_vector(net.b2)}, "
+              f"y = {_vector(net.y)}. Indices are 0-based; "
               "W[i][j] is row i, column j (the weight into unit i from unit j). "
               f"Find ∂L/∂{name}.")
     d_out_text = "ŷ − y" if params.loss == "squared" else "p − y"
@@ -219,8 +234,6 @@ def backprop(params: BackpropParams, rng: random.Random) -> Draft:
              f"Then backward: ∂L/∂ŷ = {d_out_text}; each layer multiplies by its weights "
              f"(transposed) and by the activation's slope ({_SLOPE_TEXT[activation]}).",
              f"∂L/∂{name} = {rule}."]
-    data = {"x": [int(v) for v in x], "W1": [[int(v) for v in r] for r in W1],
-            "b1": [int(v) for v in b1], "W2": [[int(v) for v in r] for r in W2],
-            "b2": [int(v) for v in b2], "activation": activation, "loss": params.loss,
-            "y": [int(v) for v in y], "wrt": name}
+    data = {"x": x, "W1": W1, "b1": b1, "W2": W2, "b2": b2, "activation": activation,
+            "loss": params.loss, "y": y, "wrt": name}
     return finish(prompt, "number", key, data, hints, solution, candidates, allow_zero=True)

@@ -4,7 +4,7 @@ import random
 
 import sympy
 
-from quizapp.generators.differentiate import d
+from quizapp.generators.differentiate import d, substitute
 from quizapp.generators.model import Draft, Retry
 from quizapp.generators.several import decimal_text, finish, point_text
 from quizapp.generators.surfaces import SurfaceParams, draw_surface
@@ -32,7 +32,7 @@ def step(params: DescentParams, rng: random.Random) -> Draft:
     at = dict(zip(symbols, start, strict=True))
     rate = sympy.Rational(rng.choice(params.learning_rates))
     partials = [d(surface.f, s) for s in symbols]
-    gradient = [g.xreplace(at) for g in partials]
+    gradient = [substitute(g, at) for g in partials]
     if all(g == 0 for g in gradient):
         raise Retry  # a stationary point: no step to take
     key = [p - rate * g for p, g in zip(start, gradient, strict=True)]

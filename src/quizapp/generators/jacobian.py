@@ -5,6 +5,7 @@ import random
 import sympy
 
 from quizapp.generators.common import IntRange
+from quizapp.generators.differentiate import substitute
 from quizapp.generators.model import Draft, Retry
 from quizapp.generators.several import Value, finish, point_text
 from quizapp.generators.surfaces import SurfaceParams, draw_surface
@@ -25,8 +26,10 @@ def jacobian(params: JacobianParams, rng: random.Random) -> Draft:
     """J with one row per output and one column per variable."""
     names = ("x", "y", "z")[:rng.randint(*params.variables)]
     outputs = rng.randint(*params.outputs)
-    surfaces = [draw_surface(params, rng, names) for _ in range(outputs)]
+    surfaces = [draw_surface(params, rng, names, cover=False) for _ in range(outputs)]
     symbols = surfaces[0].symbols
+    if set().union(*(s.f.free_symbols for s in surfaces)) != set(symbols):
+        raise Retry  # every variable should matter to some output
     positive = any(s.positive for s in surfaces)
     rows = [[s.partial(v) for v in symbols] for s in surfaces]
     if len(rows) == len(symbols) and all(rows[i][j] == rows[j][i] for i in range(len(rows))
@@ -41,7 +44,7 @@ def jacobian(params: JacobianParams, rng: random.Random) -> Draft:
     def at(value: list) -> Value:
         if point is None:
             return value
-        return [[sympy.sympify(e).xreplace(point) for e in row] for row in value]
+        return [[substitute(sympy.sympify(e), point) for e in row] for row in value]
 
     key = at(rows)
     transposed = [list(column) for column in zip(*rows, strict=True)]
@@ -75,7 +78,7 @@ def jacobian(params: JacobianParams, rng: random.Random) -> Draft:
         hints.append("Find the partials first, then put the numbers in.")
     solution = [f"Row {i + 1}: ∇f{chr(0x2081 + i)} = ({', '.join(readable(e) for e in row)})"
                 for i, row in enumerate(rows)]
-    solution.append(f"J{where} = {readable(sympy.Matrix(key))}")
+    solution.append(f"J{where} = {readable.matrix_line(key)}")
     data: dict = {"functions": [plain(s.f) for s in surfaces], "variables": list(names)}
     if point:
         data["point"] = {v.name: int(value) for v, value in point.items()}

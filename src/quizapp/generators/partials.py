@@ -5,7 +5,7 @@ from typing import Literal
 
 import sympy
 
-from quizapp.generators.differentiate import d
+from quizapp.generators.differentiate import d, substitute
 from quizapp.generators.model import Draft, Retry
 from quizapp.generators.several import Value, finish, point_text
 from quizapp.generators.surfaces import Surface, SurfaceParams, draw_surface
@@ -48,7 +48,7 @@ def _evaluate(value: Value | None, point: dict) -> Value | None:
         return value
     if isinstance(value, list):
         return [_evaluate(v, point) for v in value]
-    return sympy.sympify(value).xreplace(point)
+    return substitute(sympy.sympify(value), point)
 
 
 def _draw_point(surface: Surface, bounds: tuple[int, int], rng: random.Random) -> dict:
@@ -214,9 +214,9 @@ def hessian(params: HessianParams, rng: random.Random) -> Draft:
     if point:
         where = f" at {point_text(surface.names, list(point.values()))}"
         solution.append(f"At {point_text(surface.names, list(point.values()))}: "
-                        f"H = {readable(sympy.Matrix(key))}")
+                        f"H = {readable.matrix_line(key)}")
     else:
-        solution.append(f"H = {readable(sympy.Matrix(key))}")
+        solution.append(f"H = {readable.matrix_line(key)}")
     data = _data(surface)
     if point:
         data["point"] = {s.name: int(v) for s, v in point.items()}

@@ -6,6 +6,7 @@ from typing import Literal
 import sympy
 
 from quizapp.generators.common import nonzero
+from quizapp.generators.differentiate import apply, d, substitute
 from quizapp.generators.model import Draft
 from quizapp.generators.several import T, X, Y, finish
 from quizapp.generators.surfaces import SurfaceParams, draw_surface
@@ -30,8 +31,8 @@ def _path(kind: str, rng: random.Random, positive: bool) -> tuple[sympy.Expr, sy
         return a * T**2, 2 * a * T
     if kind == "cube":
         return T**3, 3 * T**2
-    return {"sin": (sympy.sin(T), sympy.cos(T)), "cos": (sympy.cos(T), -sympy.sin(T)),
-            "exp": (sympy.exp(T), sympy.exp(T))}[kind]
+    function = {"sin": sympy.sin, "cos": sympy.cos, "exp": sympy.exp}[kind]
+    return apply(function, T), d(apply(function, T), T)
 
 
 def chain(params: PathParams, rng: random.Random) -> Draft:
@@ -44,7 +45,7 @@ def chain(params: PathParams, rng: random.Random) -> Draft:
     (g, dg), (h, dh) = _path(first, rng, surface.positive), _path(second, rng, surface.positive)
     along = {X: g, Y: h}
     fx, fy = surface.partial(X), surface.partial(Y)
-    x_term, y_term = fx.xreplace(along) * dg, fy.xreplace(along) * dh
+    x_term, y_term = substitute(fx, along) * dg, substitute(fy, along) * dh
     key = x_term + y_term
     candidates = [
         ("chain-rule-y-path-missing", x_term,
@@ -52,10 +53,10 @@ def chain(params: PathParams, rng: random.Random) -> Draft:
         ("chain-rule-x-path-missing", y_term,
          "z depends on t through x as well: add ∂z/∂x·dx/dt."),
         ("chain-rule-inner-derivatives-forgotten",
-         fx.xreplace(along) + fy.xreplace(along),
+         substitute(fx, along) + substitute(fy, along),
          "Each path is a product: ∂z/∂x times dx/dt, and ∂z/∂y times dy/dt."),
         ("chain-rule-partial-not-held-constant",
-         (fx + fy).xreplace(along) * dg + (fx + fy).xreplace(along) * dh,
+         substitute(fx + fy, along) * dg + substitute(fx + fy, along) * dh,
          "∂z/∂x holds y constant (and ∂z/∂y holds x constant): take each partial alone."),
     ]
     hints = ["z depends on t along two paths, through x and through y: "
@@ -64,8 +65,8 @@ def chain(params: PathParams, rng: random.Random) -> Draft:
              f"and y = {readable(h)} in."]
     solution = [f"∂z/∂x = {readable(fx)}, dx/dt = {readable(dg)}",
                 f"∂z/∂y = {readable(fy)}, dy/dt = {readable(dh)}",
-                f"dz/dt = ({readable(fx.xreplace(along))})·{_factor(dg)} + "
-                f"({readable(fy.xreplace(along))})·{_factor(dh)}",
+                f"dz/dt = ({readable(substitute(fx, along))})·{_factor(dg)} + "
+                f"({readable(substitute(fy, along))})·{_factor(dh)}",
                 f"= {readable(key)}"]
     prompt = (f"Let z = {readable(surface.f)} with x = {readable(g)} and y = {readable(h)}. "
               "Find dz/dt, in terms of t.")

@@ -98,27 +98,43 @@ def is_zero(value: Value) -> bool:
     return all(v is not None and abs(v) < 1e-12 for v in fingerprint(value)[1])
 
 
+def _powers(n: int, rng: random.Random, max_degree: int, mixed: bool) -> tuple[int, ...]:
+    powers = [0] * n
+    if mixed:
+        for i in rng.sample(range(n), 2):
+            powers[i] = 1
+    for _ in range(rng.randint(1, max_degree) - sum(powers)):
+        powers[rng.randrange(n)] += 1
+    return tuple(powers)
+
+
 def monomials(variables: Sequence[sympy.Symbol], rng: random.Random, count: int,
-              coefficients: tuple[int, int], max_degree: int,
-              need_mixed: bool = True) -> list[sympy.Expr]:
-    """`count` distinct terms a·xⁱ·yʲ(·zᵏ) of total degree 1..max_degree; one mixed if asked."""
-    shapes: set[tuple[int, ...]] = set()
-    terms = []
-    for _ in range(60):
-        if len(terms) == count:
+              coefficients: tuple[int, int], max_degree: int, need_mixed: bool = True,
+              cover: bool = False) -> list[sympy.Expr]:
+    """`count` distinct terms a·xⁱ·yʲ(·zᵏ) of total degree 1..max_degree: the first mixed (in
+    two variables) if asked, and every variable in some term if `cover`."""
+    n = len(variables)
+    for _ in range(30):  # drawn as exponent tuples first: sympy objects only for a good draw
+        shapes: list[tuple[int, ...]] = []
+        for _ in range(4 * count):
+            if len(shapes) == count:
+                break
+            powers = _powers(n, rng, max(max_degree, 2) if need_mixed and not shapes
+                             else max_degree, need_mixed and not shapes)
+            if sum(powers) > 0 and max(powers) <= 3 and powers not in shapes:
+                shapes.append(powers)
+        if len(shapes) == count and (not cover or all(any(p[i] for p in shapes)
+                                                      for i in range(n))):
             break
-        mixed = need_mixed and not terms
-        powers = tuple(rng.randint(1 if mixed and i < 2 else 0, min(3, max_degree))
-                       for i in range(len(variables)))
-        if not 1 <= sum(powers) <= max_degree or powers in shapes:
-            continue
-        shapes.add(powers)
+    else:
+        raise Retry
+    terms = []
+    for powers in shapes:
         term = sympy.Integer(nonzero(rng, coefficients))
         for v, p in zip(variables, powers, strict=True):
-            term *= v**p
+            if p:
+                term *= v**p
         terms.append(term)
-    if len(terms) < count:
-        raise Retry
     return terms
 
 

@@ -95,7 +95,7 @@ def softmax(params: SoftmaxParams, rng: random.Random) -> Draft:
                  "∂pᵢ/∂zⱼ = pᵢ(δᵢⱼ − pⱼ): pᵢ(1 − pᵢ) on the diagonal, −pᵢpⱼ off it "
                  "(J = diag(p) − ppᵀ)."]
         solution = [exps, probabilities,
-                    f"J = diag(p) − ppᵀ = {readable(sympy.Matrix(key))}"]
+                    f"J = diag(p) − ppᵀ = {readable.matrix_line(key)}"]
     else:
         target = rng.randrange(n)
         data["target"] = target

@@ -9,14 +9,14 @@ from typing import Literal
 import sympy
 
 from quizapp.generators.common import IntRange, Params, nonzero
-from quizapp.generators.differentiate import d
-from quizapp.generators.model import Retry
+from quizapp.generators.differentiate import apply, d
 from quizapp.generators.several import SYMBOLS, monomials
 
 Shape = Literal["polynomial", "composite"]
 Outer = Literal["exp", "sin", "cos", "ln"]
-_OUTER = {"exp": (sympy.exp, sympy.exp), "sin": (sympy.sin, sympy.cos),
-          "cos": (sympy.cos, lambda u: -sympy.sin(u)), "ln": (sympy.log, lambda u: 1 / u)}
+_OUTER = {"exp": (sympy.exp, lambda u: apply(sympy.exp, u)),
+          "sin": (sympy.sin, lambda u: apply(sympy.cos, u)),
+          "cos": (sympy.cos, lambda u: -apply(sympy.sin, u)), "ln": (sympy.log, lambda u: 1 / u)}
 
 
 class SurfaceParams(Params):
@@ -76,18 +76,20 @@ class Surface:
 
 
 def draw_surface(params: SurfaceParams, rng: random.Random,
-                 names: Sequence[str] | None = None) -> Surface:
-    """A random f in the variables `names` (default: x, y and perhaps z)."""
+                 names: Sequence[str] | None = None, cover: bool = True) -> Surface:
+    """A random f in the variables `names` (default: x, y and perhaps z), in which every
+    variable appears if `cover`."""
     if names is None:
         names = ("x", "y", "z")[:rng.randint(*params.variables)]
     symbols = [SYMBOLS[n] for n in names]
     shape = rng.choice(params.shapes)
     if shape == "polynomial":
-        terms = monomials(symbols, rng, rng.randint(*params.terms), params.coefficients,
-                          params.max_degree)
+        count = rng.randint(*params.terms)
+        if cover and count * params.max_degree < len(symbols):
+            count = -(-len(symbols) // params.max_degree)
+        terms = monomials(symbols, rng, count, params.coefficients, params.max_degree,
+                          cover=cover)
         f = sympy.Add(*terms)
-        if len(sympy.Add.make_args(f)) != len(terms) or len(f.free_symbols) < len(symbols):
-            raise Retry  # terms merged, or a variable missing
         return Surface(tuple(names), f, f)
     outer = rng.choice(params.outer)
     pair = rng.sample(symbols, 2)
@@ -96,9 +98,12 @@ def draw_surface(params: SurfaceParams, rng: random.Random,
     else:
         inner = nonzero(rng, (-3, 3)) * pair[0] + nonzero(rng, (-3, 3)) * pair[1]
     scale = sympy.Integer(nonzero(rng, (1, 4) if outer == "ln" else (-4, 4)))
-    rest = monomials(symbols, rng, 1, params.coefficients, 2, need_mixed=False)[0]
-    function = _OUTER[outer][0](inner)
-    if function.func is not _OUTER[outer][0] or len((function + rest).free_symbols) < len(
-            symbols):
-        raise Retry  # sympy rewrote it (cos(−u) → cos(u)), or a variable is missing
+    others = [s for s in symbols if s not in pair]
+    if others and cover:  # the rest term carries the variables the inside leaves out
+        rest = sympy.Integer(nonzero(rng, params.coefficients))
+        for s in others:
+            rest *= s ** rng.randint(1, 2)
+    else:
+        rest = monomials(symbols, rng, 1, params.coefficients, 2, need_mixed=False)[0]
+    function = apply(_OUTER[outer][0], inner)
     return Surface(tuple(names), scale * function + rest, rest, outer, inner, scale)
