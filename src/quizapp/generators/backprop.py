@@ -13,9 +13,10 @@ from typing import Literal
 
 import sympy
 
+from quizapp.answers.functions import sigmoid
 from quizapp.generators.common import IntRange, Params
 from quizapp.generators.model import Draft, Retry
-from quizapp.generators.several import finish
+from quizapp.generators.several import approximate, finish
 from quizapp.mathtext import readable
 
 Activation = Literal["sigmoid", "relu", "tanh", "identity"]
@@ -36,16 +37,17 @@ class BackpropParams(Params):
 
 
 def _sigmoid(a: sympy.Expr) -> sympy.Expr:
-    return 1 / (1 + sympy.exp(-a))
+    return sigmoid(a, evaluate=False)  # σ(1) stays one symbol: products stay small
 
 
 _FORWARD: dict[str, Callable[[sympy.Expr], sympy.Expr]] = {
-    "sigmoid": _sigmoid, "tanh": sympy.tanh, "identity": lambda a: a,
+    "sigmoid": _sigmoid, "tanh": lambda a: sympy.tanh(a, evaluate=False),
+    "identity": lambda a: a,
     "relu": lambda a: a if a > 0 else _ZERO,
 }
 _SLOPE: dict[str, Callable[[sympy.Expr], sympy.Expr]] = {
     "sigmoid": lambda a: _sigmoid(a) * (1 - _sigmoid(a)),
-    "tanh": lambda a: 1 - sympy.tanh(a) ** 2, "identity": lambda a: _ONE,
+    "tanh": lambda a: 1 - sympy.tanh(a, evaluate=False) ** 2, "identity": lambda a: _ONE,
     "relu": lambda a: _ONE if a > 0 else _ZERO,
 }
 _SLOPE_TEXT = {"sigmoid": "σ′(a) = σ(a)(1 − σ(a))", "tanh": "tanh′(a) = 1 − tanh²(a)",
@@ -81,8 +83,8 @@ class Pass:
     d_a: list
 
 
-def _run(net: Net, slope: Callable[[sympy.Expr], sympy.Expr],
-         d_loss: Callable[[list, list], list] | None = None) -> Pass:
+def _forward(net: Net) -> Pass:
+    """The forward values (the backward fields left empty)."""
     a = [sum((w * xi for w, xi in zip(row, net.x, strict=True)), b)
          for row, b in zip(net.W1, net.b1, strict=True)]
     h = [_FORWARD[net.activation](v) for v in a]
@@ -92,12 +94,18 @@ def _run(net: Net, slope: Callable[[sympy.Expr], sympy.Expr],
     if net.loss == "cross-entropy":
         total = sympy.Add(*(sympy.exp(v) for v in out))
         p = [sympy.exp(v) / total for v in out]
-    compared = p if p is not None else out
+    return Pass(a, h, out, p, [], [], [])
+
+
+def _run(net: Net, forward: Pass, slope: Callable[[sympy.Expr], sympy.Expr],
+         d_loss: Callable[[list, list], list] | None = None) -> Pass:
+    """The backward pass from the forward values (a mistaken one with another slope or loss)."""
+    compared = forward.p if forward.p is not None else forward.out
     d_out = d_loss(compared, net.y) if d_loss else [c - t for c, t in zip(compared, net.y,
                                                                             strict=True)]
-    d_h = [sum((net.W2[i][j] * d_out[i] for i in range(len(out))), _ZERO) for j in range(2)]
-    d_a = [d_h[j] * slope(a[j]) for j in range(2)]
-    return Pass(a, h, out, p, d_out, d_h, d_a)
+    d_h = [sum((net.W2[i][j] * d_out[i] for i in range(len(d_out))), _ZERO) for j in range(2)]
+    d_a = [d_h[j] * slope(forward.a[j]) for j in range(2)]
+    return Pass(forward.a, forward.h, forward.out, forward.p, d_out, d_h, d_a)
 
 
 def _gradient(net: Net, run: Pass, target: str, i: int, j: int) -> sympy.Expr:
@@ -161,7 +169,8 @@ def backprop(params: BackpropParams, rng: random.Random) -> Draft:
 
     net = Net(exact(x), exact(W1), exact(b1), exact(W2), exact(b2), exact(y), activation,
               params.loss)
-    run = _run(net, _SLOPE[activation])
+    forward = _forward(net)
+    run = _run(net, forward, _SLOPE[activation])
     target = rng.choice(params.targets)
     i = rng.randrange(outputs) if target in ("W2", "b2") else rng.randrange(2)
     j = rng.randrange(2)
@@ -173,13 +182,12 @@ def backprop(params: BackpropParams, rng: random.Random) -> Draft:
 
     def variant(slope: Callable | None = None, d_loss: Callable | None = None,
                 ti: int | None = None, tj: int | None = None) -> sympy.Expr:
-        mistaken = _run(net, slope or _SLOPE[activation], d_loss)
+        mistaken = _run(net, forward, slope or _SLOPE[activation], d_loss)
         return _gradient(net, mistaken, target, i if ti is None else ti, j if tj is None else tj)
 
     through_hidden = target in ("W1", "b1", "x")
     candidates = [
-        ("loss-gradient-sign-flipped",
-         variant(d_loss=lambda c, t: [tv - cv for cv, tv in zip(c, t, strict=True)]),
+        ("loss-gradient-sign-flipped", -key,  # the gradient is linear in ∂L/∂ŷ
          "Sign: ∂L/∂ŷ = ŷ − y (prediction minus target)" if params.loss == "squared" else
          "Sign: for cross-entropy on softmax ∂L/∂ŷ = p − y, not y − p."),
         ("loss-target-forgotten", variant(d_loss=lambda c, t: list(c)),
@@ -196,7 +204,7 @@ def backprop(params: BackpropParams, rng: random.Random) -> Draft:
          variant(slope=_sigmoid) if activation == "sigmoid" and through_hidden else None,
          "σ′(a) = σ(a)·(1 − σ(a)), not σ(a)."),
         ("tanh-derivative-sign",
-         variant(slope=lambda a: 1 + sympy.tanh(a) ** 2)
+         variant(slope=lambda a: 1 + sympy.tanh(a, evaluate=False) ** 2)
          if activation == "tanh" and through_hidden else None,
          "tanh′(a) = 1 − tanh²(a), with a minus."),
         ("relu-derivative-one-for-negative",
@@ -219,7 +227,7 @@ def backprop(params: BackpropParams, rng: random.Random) -> Draft:
               "W[i][j] is row i, column j (the weight into unit i from unit j). "
               f"Find ∂L/∂{name}.")
     d_out_text = "ŷ − y" if params.loss == "squared" else "p − y"
-    forward = [f"Forward: a = W1·x + b1 = {_vector(run.a)}; h = {_NAME[activation]}(a) = "
+    forward_text = [f"Forward: a = W1·x + b1 = {_vector(run.a)}; h = {_NAME[activation]}(a) = "
                f"{_vector(run.h)}; ŷ = W2·h + b2 = {_vector(run.out)}"
                + (f"; p = softmax(ŷ) = {_vector(run.p)}" if run.p is not None else "")]
     backward = [f"Backward: ∂L/∂ŷ = {d_out_text} = {_vector(run.d_out)}"]
@@ -228,7 +236,10 @@ def backprop(params: BackpropParams, rng: random.Random) -> Draft:
                         f"{_NAME[activation]}′(a) = {_vector(run.d_a)}")
     rule = {"W2": f"∂L/∂ŷ[{i}]·h[{j}]", "b2": f"∂L/∂ŷ[{i}]", "W1": f"∂L/∂a[{i}]·x[{j}]",
             "b1": f"∂L/∂a[{i}]", "x": f"Σₖ W1[k][{i}]·∂L/∂a[k]"}[target]
-    solution = forward + backward + [f"∂L/∂{name} = {rule} = {readable(key)}"]
+    result = f"∂L/∂{name} = {rule} = {readable(key)}"
+    if not key.is_Rational:
+        result += f" ≈ {approximate(key)}"
+    solution = forward_text + backward + [result]
     hints = ["Forward pass first: a = W1·x + b1, h = activation(a), ŷ = W2·h + b2 "
              "— write the values down.",
              f"Then backward: ∂L/∂ŷ = {d_out_text}; each layer multiplies by its weights "

@@ -58,6 +58,11 @@ def _value(e: sympy.Expr, env: dict[sympy.Symbol, complex]) -> complex:
     return _FUNCTIONS[type(e)](_value(e.args[0], env))
 
 
+def approximate(e: sympy.Expr) -> str:
+    """A number in 4 significant digits (≈ 0.6523), for solutions whose exact form has e, tanh…"""
+    return f"{complex(_value(e, {})).real:.4g}"
+
+
 def flatten(value: Value) -> list[sympy.Expr]:
     """The entries of an expression, vector or matrix, row by row."""
     if isinstance(value, list):
