@@ -7,15 +7,16 @@ regression), then compared with the answer engine — never with the generators'
 
 import sympy
 
-from quizapp.answers import check
+from quizapp.answers import AnswerError, check, read_answer
 from quizapp.bank.problems import Problem
 
 _NAMES = {name: sympy.Symbol(name) for name in ("x", "y", "z", "t")}
 
 
 def _parse(text: object) -> sympy.Expr:
-    namespace = {**_NAMES, "sigmoid": lambda u: 1 / (1 + sympy.exp(-u))}
-    return sympy.sympify(str(text), locals=namespace)
+    """Data in plain sympy syntax, read by the answer engine (never eval), in our symbols."""
+    expr = read_answer(str(text), "expression", tuple(_NAMES)).values[0].expr
+    return expr.xreplace({s: _NAMES[s.name] for s in expr.free_symbols if s.name in _NAMES})
 
 
 def _text(value: object) -> str:
@@ -134,7 +135,7 @@ def verify_multivariable(problem: Problem) -> str | None:
     """What is wrong with a multivariable or softmax problem's key (None when it is right)."""
     try:
         expected = _key_from_data(problem)
-    except (KeyError, ValueError, TypeError, IndexError, sympy.SympifyError) as exc:
+    except (KeyError, ValueError, TypeError, IndexError, AnswerError) as exc:
         return f"data cannot be re-derived: {exc!r}"
     verdict = check(problem.answer, _text(expected), problem.answer_kind, problem.variables,
                     problem.domain or None)

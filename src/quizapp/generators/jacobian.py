@@ -7,7 +7,7 @@ import sympy
 from quizapp.generators.common import IntRange
 from quizapp.generators.differentiate import substitute
 from quizapp.generators.model import Draft, Retry
-from quizapp.generators.several import Value, finish, point_text
+from quizapp.generators.several import Value, as_expr, finish, point_text
 from quizapp.generators.surfaces import SurfaceParams, draw_surface
 from quizapp.mathtext import plain, readable
 
@@ -44,7 +44,7 @@ def jacobian(params: JacobianParams, rng: random.Random) -> Draft:
     def at(value: list) -> Value:
         if point is None:
             return value
-        return [[substitute(sympy.sympify(e), point) for e in row] for row in value]
+        return [[substitute(as_expr(e), point) for e in row] for row in value]
 
     key = at(rows)
     transposed = [list(column) for column in zip(*rows, strict=True)]

@@ -7,7 +7,7 @@ import sympy
 
 from quizapp.generators.differentiate import d, substitute
 from quizapp.generators.model import Draft, Retry
-from quizapp.generators.several import Value, finish, point_text
+from quizapp.generators.several import Value, as_expr, finish, point_text
 from quizapp.generators.surfaces import Surface, SurfaceParams, draw_surface
 from quizapp.mathtext import plain, readable
 
@@ -48,7 +48,7 @@ def _evaluate(value: Value | None, point: dict) -> Value | None:
         return value
     if isinstance(value, list):
         return [_evaluate(v, point) for v in value]
-    return substitute(sympy.sympify(value), point)
+    return substitute(as_expr(value), point)
 
 
 def _draw_point(surface: Surface, bounds: tuple[int, int], rng: random.Random) -> dict:

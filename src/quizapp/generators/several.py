@@ -58,6 +58,11 @@ def _value(e: sympy.Expr, env: dict[sympy.Symbol, complex]) -> complex:
     return _FUNCTIONS[type(e)](_value(e.args[0], env))
 
 
+def as_expr(value: object) -> sympy.Expr:
+    """An int as a sympy Integer; an expression as it is."""
+    return sympy.Integer(value) if isinstance(value, int) else value
+
+
 def approximate(e: sympy.Expr) -> str:
     """A number in 4 significant digits (≈ 0.6523), for solutions whose exact form has e, tanh…"""
     return f"{complex(_value(e, {})).real:.4g}"
@@ -67,7 +72,7 @@ def flatten(value: Value) -> list[sympy.Expr]:
     """The entries of an expression, vector or matrix, row by row."""
     if isinstance(value, list):
         return [entry for item in value for entry in flatten(item)]
-    return [sympy.sympify(value)]
+    return [as_expr(value)]
 
 
 def fingerprint(value: Value, positive: bool = False) -> tuple:
