@@ -80,7 +80,7 @@ def test_topics_json_gives_ids_skills_and_family_counts() -> None:
     families = shipped_families()
     assert [row["id"] for row in rows] == [t["id"] for t in shipped_topics()]
     assert {row["id"] for row in rows} >= {"derivatives", "matrix-products", "eigenvalues",
-                                          "linear-algebra"}
+                                          "linear-algebra", "multivariable-calculus"}
     for row, topic in zip(rows, shipped_topics(), strict=True):
         assert row["name"]
         assert [s["id"] for s in row["skills"]] == [s["id"] for s in topic["skill"]]
@@ -103,7 +103,8 @@ def test_generate_is_byte_identical_for_the_same_arguments() -> None:
     assert len(set(first.stdout.splitlines()) & set(other.stdout.splitlines())) <= 2
 
 
-@pytest.mark.parametrize("topic", ["derivatives", "matrix-products", "eigenvalues"])
+@pytest.mark.parametrize("topic", ["derivatives", "matrix-products", "eigenvalues",
+                                   "multivariable-calculus"])
 def test_each_generated_line_has_the_contract_fields(topic: str) -> None:
     result = run("generate", "--topic", topic, "--count", "8", "--seed", "3")
     assert result.returncode == 0, result.stderr
@@ -123,12 +124,16 @@ def test_each_generated_line_has_the_contract_fields(topic: str) -> None:
         for r in problem["resources"]:
             assert set(r) >= {"id", "title", "url"} and r["url"].startswith("https://")
         data = problem["data"]
-        if topic == "derivatives":
+        if topic == "derivatives" and "logits" in data:  # softmax: issue 13's contract
+            assert data["ask"] in ("softmax", "softmax-jacobian", "cross-entropy-gradient")
+        elif topic == "derivatives":
             assert set(data) >= {"function", "variable"} and data["variable"] == "x"
             assert "^" not in problem["answer"] and "·" not in problem["answer"]
         elif topic == "matrix-products":
             assert set(data) >= {"A", "B"}
             assert all(isinstance(row, list) for row in data["A"] + data["B"])
+        elif topic == "multivariable-calculus":  # fields per skill: bank/test_multivariable.py
+            assert data and "^" not in problem["answer"] and "·" not in problem["answer"]
         else:
             assert set(data) >= {"matrix"}
     if topic == "derivatives":  # --id regenerates a line byte for byte

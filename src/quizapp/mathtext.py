@@ -379,6 +379,7 @@ _PROSE_ASCII = str.maketrans({
     "┘": "+", "├": "+", "┤": "+", "┬": "+", "┴": "+", "┼": "+", "═": "=", "║": "|",
     "ᵢ": "i", "ⱼ": "j",
     **{letter: name for letter, name in _GREEK_ASCII.items()},
+    "ᵢ": "_i", "ⱼ": "_j", "ₖ": "_k", "ₓ": "_x", "ᵧ": "_y",
 })
 _SUPERSCRIPT_BACK = {raised: plain_char for plain_char, raised in zip(
     "0123456789+-=()abcdefghijklmnoprstuvwxyz", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ",

@@ -16,7 +16,7 @@ from quizapp.session.spec import QuizSpec
 from quizapp.tui.app import Launch, QuizApp
 
 SIZE = (100, 30)
-QUIZ = QuizSpec(("derivatives",), 3, 1, 7)  # 3 questions, 1 minute, seed 7
+QUIZ = QuizSpec(("derivatives",), 3, 1, 32)  # 3 questions, 1 minute, seed 32
 
 
 @pytest.fixture(autouse=True)

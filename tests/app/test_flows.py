@@ -31,7 +31,7 @@ from .conftest import (
 
 async def test_home_lists_topics_skills_and_actions():
     app = QuizApp()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(100, 60)) as pilot:  # tall enough for every topic's skills
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         shown = screen_text(app)
@@ -166,7 +166,7 @@ async def test_practice_right_answer_then_next_problem():
         status = text_of(app, "#status")
         assert "Level 1 ▱▱▱▱▱" in status and "Streak 0" in status
         first = screen.session.problem
-        assert "f(x) = 8⋅log" in screen_text(app)
+        assert "f(x) = 10" in screen_text(app)  # 10^(4x), drawn in two lines
 
         await type_text(pilot, first.answer)
         await pilot.press("enter")
@@ -185,7 +185,7 @@ async def test_practice_right_answer_then_next_problem():
         await settle(pilot)
         second = screen.session.problem
         assert second.id != first.id
-        assert "f(x) = 8⋅log" not in screen_text(app)
+        assert "f(x) = 10" not in screen_text(app)
         assert text_of(app, "#feedback") == ""
         box = screen.query_one("#answer", Input)
         assert box.value == "" and app.focused is box
@@ -477,7 +477,7 @@ async def test_practice_at_80x24_shows_problem_answer_box_and_footer():
         lines = screen_text(app).splitlines()
         assert len(lines) == 24
         shown = "\n".join(lines)
-        assert "Differentiate with respect to x" in shown and "f(x) = 8⋅log" in shown
+        assert "Differentiate with respect to x" in shown and "f(x) = 10" in shown
         box = app.screen.query_one(AnswerBox).query_one("#answer", Input)
         assert box.region.height == 3 and box.region.bottom <= 23
         assert "Type your answer; Enter checks it" in shown
@@ -491,7 +491,7 @@ async def test_practice_at_80x24_shows_problem_answer_box_and_footer():
         lines = screen_text(app).splitlines()
         assert any(line.lstrip().startswith("✗") for line in lines)
         assert any(problem.resources[0].url in line for line in lines)
-        assert "f(x) = 8⋅log" in "\n".join(lines)
+        assert "f(x) = 10" in "\n".join(lines)
 
 
 # --- timed quiz -------------------------------------------------------------------------------
@@ -506,7 +506,7 @@ async def test_quiz_until_time_runs_out_then_results_and_home():
         assert isinstance(screen, QuizScreen)
         status = text_of(app, "#status")
         assert status.startswith("Question 1 of 3")
-        assert "⏱ 01:00" in status and "Quiz code derivatives/3/1/7" in status
+        assert "⏱ 01:00" in status and "Quiz code derivatives/3/1/32" in status
         items = screen.session.items
 
         await type_text(pilot, items[0].problem.answer)
@@ -531,7 +531,7 @@ async def test_quiz_until_time_runs_out_then_results_and_home():
 
         score = text_of(app, "#score")
         assert "Score 1/3" in score and "Time 1:00" in score and "time ran out" in score
-        assert "Quiz code derivatives/3/1/7" in score
+        assert "Quiz code derivatives/3/1/32" in score
         table = app.screen.query_one("#topics", DataTable)
         assert [str(cell) for cell in table.get_row_at(0)] == ["Derivatives", "1", "3"]
         assert "Topic" in screen_text(app) and "Right" in screen_text(app)

@@ -16,7 +16,7 @@ from quizapp.bank import Bank, BankError, load_bank
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "question_bank"
-TOPICS = ("derivatives", "matrix-products", "eigenvalues")
+TOPICS = ("derivatives", "matrix-products", "eigenvalues", "multivariable-calculus")
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +45,7 @@ def test_quizapp_bank_variable_chooses_another_bank(tmp_path: Path,
 
 def test_topics_are_the_three_of_the_issue_and_later_ones(bank: Bank) -> None:
     assert set(TOPICS) <= set(bank.topics)
-    assert list(bank.topics)[:3] == list(TOPICS)  # later topics are appended
+    assert list(bank.topics)[:3] == list(TOPICS[:3])  # later topics are appended
 
 
 @pytest.mark.parametrize("topic", TOPICS)

@@ -24,6 +24,7 @@ from quizapp.answers.words import UNDEFINED
 from quizapp.bank.loading import Bank, load_bank
 from quizapp.bank.problems import Problem, make_problem
 from quizapp.bank.verify_linear_algebra import verify_linear_algebra
+from quizapp.bank.verify_multivariable import verify_multivariable
 from quizapp.generators import GenerationFailed, last_draw_count
 
 X = sympy.Symbol("x")
@@ -116,6 +117,7 @@ VERIFIERS: dict[str, Callable[[Problem], str | None]] = {
     "matrix-products": _verify_product,
     "eigenvalues": _verify_eigenvalues,
     "linear-algebra": verify_linear_algebra,
+    "multivariable-calculus": verify_multivariable,
 }
 
 
@@ -124,7 +126,7 @@ def check_problem(problem: Problem) -> list[str]:
     faults = []
     variables = problem.variables
     domain = problem.domain or None
-    verifier = VERIFIERS.get(problem.topic)
+    verifier = verify_multivariable if "logits" in problem.data else VERIFIERS.get(problem.topic)
     fault = verifier(problem) if verifier else f"no verifier for topic {problem.topic}"
     if fault:
         faults.append(fault)

@@ -7,15 +7,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from quizapp.generators import (
+    backprop,
     bases,
     derivatives,
+    descent,
     determinants,
     diagonalization,
     eigen,
     eigenvectors,
+    forms,
     inverses,
+    jacobian,
     matrices,
+    partials,
+    paths,
     ranks,
+    regression,
+    softmax,
     svd,
     transposes,
     vectors,
@@ -59,6 +67,17 @@ GENERATORS: dict[str, GeneratorKind] = {
     "svd-rank-one": GeneratorKind(svd.RankOneParams, svd.rank_one),
     "singular-values": GeneratorKind(svd.SingularParams, svd.singular_values),
     "change-of-basis": GeneratorKind(bases.BasisParams, bases.coordinates),
+    # multivariable-calculus
+    "partial-derivative": GeneratorKind(partials.PartialParams, partials.partial),
+    "gradient": GeneratorKind(partials.GradientParams, partials.gradient),
+    "hessian": GeneratorKind(partials.HessianParams, partials.hessian),
+    "jacobian": GeneratorKind(jacobian.JacobianParams, jacobian.jacobian),
+    "multivariable-chain": GeneratorKind(paths.PathParams, paths.chain),
+    "quadratic-form-gradient": GeneratorKind(forms.FormParams, forms.quadratic_form),
+    "softmax": GeneratorKind(softmax.SoftmaxParams, softmax.softmax),
+    "backprop": GeneratorKind(backprop.BackpropParams, backprop.backprop),
+    "gradient-descent-step": GeneratorKind(descent.DescentParams, descent.step),
+    "mse-gradient": GeneratorKind(regression.RegressionParams, regression.mse_gradient),
 }
 MAX_ATTEMPTS = 2000
 

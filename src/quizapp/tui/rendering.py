@@ -26,7 +26,7 @@ def answer_shape(problem: Problem) -> tuple[int, int] | None:
     """(rows, columns) of a matrix answer, for the grid of answer cells."""
     if problem.answer_kind != "matrix":
         return None
-    rows = read_answer(problem.answer, "matrix", ()).shape
+    rows = read_answer(problem.answer, "matrix", problem.variables).shape
     return (rows[0], rows[1]) if len(rows) == 2 else None
 
 
