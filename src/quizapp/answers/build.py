@@ -28,9 +28,33 @@ def _bits(value: sympy.Rational) -> int:
     return max(abs(int(value.p)).bit_length(), int(value.q).bit_length())
 
 
+def _effective_exponent(expr: sympy.Basic) -> sympy.Rational | None:
+    """The exponent of a power of a non-rational base (exp(3) counts as e³), when rational."""
+    if isinstance(expr, sympy.exp):
+        exponent = expr.args[0]
+    elif expr.is_Pow and not expr.args[0].is_Rational:
+        exponent = expr.args[1]
+    else:
+        return None
+    return exponent if exponent.is_Rational else None
+
+
+def _check_exponents(expr: sympy.Expr) -> None:
+    """Refuse powers that sympy merged past the cap: (x^999)^999 is x^998001, x^999·x^999 is
+    x^1998, exp(999)^999 is exp(998001). Merging only happens where a node is built, so the
+    node and its arguments are all there is to look at."""
+    for part in (expr, *expr.args):
+        exponent = _effective_exponent(part)
+        if exponent is not None and -(-abs(int(exponent.p)) // int(exponent.q)) \
+                > limits.MAX_SYMBOLIC_EXPONENT:
+            raise AnswerError(f"Exponent too large: at most {limits.MAX_SYMBOLIC_EXPONENT}, "
+                              "also when powers are combined")
+
+
 def _check_size(expr: sympy.Expr) -> sympy.Expr:
     if expr.has(*_UNDEFINED):
         raise AnswerError("That value is undefined (a division by zero?)")
+    _check_exponents(expr)
     coefficient = expr
     if expr.is_Add:
         coefficient = expr.as_coeff_Add()[0]

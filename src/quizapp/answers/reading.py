@@ -42,8 +42,13 @@ def read_answer(text: str, kind: str | AnswerKind,
     Only expressions may use the problem's `variables`; numbers, vectors, matrices and multisets
     are read as constants unless their expected value has variables (pass them then).
     """
-    kind = AnswerKind(kind)
-    variables = tuple(variables)
+    try:
+        return _read(text, AnswerKind(kind), tuple(variables))
+    except RecursionError:  # sympy recursing on a deep tree our own depth bound let through
+        raise AnswerError("Too deeply nested — simplify the answer") from None
+
+
+def _read(text: str, kind: AnswerKind, variables: tuple[str, ...]) -> Answer:
     plus_minus = kind == AnswerKind.MULTISET
     tokens = tokenize(text, variables, plus_minus)
     normalised = normalise(text, plus_minus)
