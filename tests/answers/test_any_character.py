@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
+import time
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
@@ -108,6 +109,26 @@ def test_a_single_exponent_at_the_cap_is_still_read() -> None:
     assert check("x^1000", "x**1000", "expression").correct
     assert check("(x^10)^100", "x**1000", "expression").correct
     assert check("x^500 x^500", "x**1000", "expression").correct
+
+
+@pytest.mark.parametrize("name", ["sinh", "cosh", "tanh", "sech", "csch"])
+def test_nested_hyperbolic_functions_are_read_at_once(name: str) -> None:
+    """sympy's assumptions on nested hyperbolic functions grew exponentially: tanh twelve deep
+    ran for minutes. The bound here is loose (the benchmark measures the real figure)."""
+    text = f"{name}(" * 12 + "3x+1" + ")" * 12
+    start = time.perf_counter()
+    verdict = check(text, "x", "expression")
+    assert preview(text, "expression").ok
+    assert verdict.error is None
+    assert time.perf_counter() - start < 10
+
+
+def test_nested_hyperbolic_functions_keep_their_values() -> None:
+    assert check("sech(tanh(x))^2 sech(x)^2", "(1 - tanh(tanh(x))**2)*(1 - tanh(x)**2)",
+                 "expression").correct
+    assert check("sin(sech(sech(3x+1)))", "sin(1/cosh(1/cosh(3*x+1)))", "expression").correct
+    assert not check("csch(csch(x))", "sech(sech(x))", "expression").correct
+    assert check("cosh(0)", "1", "number").correct and check("tanh(0)", "0", "number").correct
 
 
 # Any Unicode text, with the characters that once crashed mixed in often enough to matter.

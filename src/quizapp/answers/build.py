@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import sympy
 
-from quizapp.answers import limits
+from quizapp.answers import functions, limits
 from quizapp.answers.errors import AnswerError
 from quizapp.answers.functions import sigmoid
 
@@ -17,8 +17,8 @@ CONSTANTS = {"E": sympy.E, "pi": sympy.pi, "I": sympy.I}
 _SIMPLE_FUNCTIONS = {
     "sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan, "sec": sympy.sec, "csc": sympy.csc,
     "cot": sympy.cot, "asin": sympy.asin, "acos": sympy.acos, "atan": sympy.atan,
-    "sinh": sympy.sinh, "cosh": sympy.cosh, "tanh": sympy.tanh, "exp": sympy.exp,
-    "sech": sympy.sech, "csch": sympy.csch, "coth": sympy.coth,
+    "sinh": functions.sinh, "cosh": functions.cosh, "tanh": functions.tanh, "exp": sympy.exp,
+    "sech": functions.sech, "csch": functions.csch, "coth": sympy.coth,
     "abs": sympy.Abs, "sigmoid": sigmoid,
 }
 TOO_LARGE = "Number too large — the answer should not need numbers this big"

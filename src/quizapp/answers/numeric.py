@@ -80,7 +80,7 @@ def _eval(ctx: mpmath.MPContext, expr: sympy.Expr, point: Mapping) -> object:
         return result
     if expr.is_Pow:
         return _power(ctx, expr, args[0], args[1])
-    handler = _FUNCTIONS.get(type(expr))
+    handler = next((_FUNCTIONS[c] for c in type(expr).__mro__ if c in _FUNCTIONS), None)
     if handler is None:
         raise Undefined(f"cannot evaluate {type(expr).__name__}")
     return _check(ctx, handler(ctx, *args))
