@@ -131,6 +131,25 @@ def test_nested_hyperbolic_functions_keep_their_values() -> None:
     assert check("cosh(0)", "1", "number").correct and check("tanh(0)", "0", "number").correct
 
 
+@pytest.mark.parametrize("text", [
+    "sinh(sec(sinh((i x)^999)))",  # sympy expanded (a + ib)^999 as a polynomial: hours
+    "log10(1/csc((acos(log10(abs(pi x))))^999))",  # the same, from √ of a reciprocal
+    "csc(1/ln(asin(2)))",  # sympy's evalf on a complex constant: minutes
+    "asin(asin(cos((exp(e))^999)))",  # sympy raised AttributeError
+    "sigmoid(exp((x exp(-x))^999))",  # mpmath: exp(−10²²²⁸) at 6144 bits
+])
+def test_sympy_traps_give_a_verdict_or_a_message(text: str) -> None:
+    start = time.perf_counter()
+    _readable_or_refused(text, "expression", ("x",))
+    assert time.perf_counter() - start < 10  # loose: the benchmark measures the real figure
+
+
+def test_inverse_sine_of_a_number_outside_its_domain_is_refused() -> None:
+    assert "asin takes numbers from −1 to 1" in str(check("asin(2)", "1", "number").error)
+    assert check("asin(1)", "pi/2", "number").correct
+    assert check("acos(-1/2)", "2pi/3", "number").correct
+
+
 # Any Unicode text, with the characters that once crashed mixed in often enough to matter.
 _SETTINGS = settings(
     max_examples=150, deadline=None, suppress_health_check=list(HealthCheck),
@@ -148,3 +167,26 @@ unicode_text = st.lists(st.one_of(st.characters(), _PIECES), max_size=30).map(""
 def test_any_unicode_text_is_a_verdict_or_a_message(
         text: str, kind: str, variables: tuple[str, ...]) -> None:
     _readable_or_refused(text, kind, variables)
+
+
+_FUNCTIONS = ["sin", "cos", "tan", "sec", "csc", "cot", "asin", "acos", "atan", "sinh", "cosh",
+              "tanh", "sech", "csch", "coth", "exp", "ln", "sqrt", "abs", "sigmoid", "log10"]
+_LEAVES = ["x", "2x", "3x+1", "pi x", "i x", "e", "2", "-x", "x^2"]
+function_trees = st.recursive(
+    st.sampled_from(_LEAVES),
+    lambda inner: st.one_of(
+        st.builds(lambda f, a: f"{f}({a})", st.sampled_from(_FUNCTIONS), inner),
+        st.builds(lambda a, n: f"({a})^{n}", inner,
+                  st.sampled_from(["2", "-1", "1/2", "x", "999", "(1/3)"])),
+        st.builds(lambda a, op, b: f"{a} {op} {b}", inner, st.sampled_from("+-*/"), inner),
+    ),
+    max_leaves=12,
+)
+
+
+@settings(_SETTINGS, max_examples=60)
+@given(text=function_trees)
+def test_random_function_trees_are_a_verdict_or_a_message(text: str) -> None:
+    start = time.perf_counter()
+    _readable_or_refused(text, "expression", ("x",))
+    assert time.perf_counter() - start < 10  # loose: the benchmark measures the real figure

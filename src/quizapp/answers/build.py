@@ -8,17 +8,18 @@ from fractions import Fraction
 
 import sympy
 
-from quizapp.answers import functions, limits
+from quizapp.answers import limits
 from quizapp.answers.errors import AnswerError
 from quizapp.answers.functions import sigmoid
+from quizapp.answers.numeric import Undefined, evaluate
 
 _UNDEFINED = (sympy.zoo, sympy.nan, sympy.oo, -sympy.oo)
 CONSTANTS = {"E": sympy.E, "pi": sympy.pi, "I": sympy.I}
 _SIMPLE_FUNCTIONS = {
     "sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan, "sec": sympy.sec, "csc": sympy.csc,
     "cot": sympy.cot, "asin": sympy.asin, "acos": sympy.acos, "atan": sympy.atan,
-    "sinh": functions.sinh, "cosh": functions.cosh, "tanh": functions.tanh, "exp": sympy.exp,
-    "sech": functions.sech, "csch": functions.csch, "coth": sympy.coth,
+    "sinh": sympy.sinh, "cosh": sympy.cosh, "tanh": sympy.tanh, "exp": sympy.exp,
+    "sech": sympy.sech, "csch": sympy.csch, "coth": sympy.coth,
     "abs": sympy.Abs, "sigmoid": sigmoid,
 }
 TOO_LARGE = "Number too large — the answer should not need numbers this big"
@@ -122,6 +123,8 @@ def apply(name: str, args: list[sympy.Expr]) -> sympy.Expr:
     _arity(name, args, 1)
     if name == "exp":
         return power(sympy.E, args[0])
+    if name in ("asin", "acos") and not args[0].free_symbols:
+        _within_unit_interval(name, args[0])
     try:
         result = _SIMPLE_FUNCTIONS[name](args[0])
     except (ValueError, TypeError, ZeroDivisionError) as exc:  # sympy refusing an argument
@@ -129,6 +132,17 @@ def apply(name: str, args: list[sympy.Expr]) -> sympy.Expr:
     if result.has(*_UNDEFINED):
         raise AnswerError(f"{name}({args[0]}) is undefined")
     return _check_size(result)
+
+
+def _within_unit_interval(name: str, argument: sympy.Expr) -> None:
+    """asin and acos of a number outside [−1, 1] are complex, and sympy can take minutes on
+    what is built on them (csc(1/ln(asin(2)))): refuse them, as a real-valued course would."""
+    try:
+        value = evaluate(argument, {})
+    except Undefined:
+        raise AnswerError(f"{name}({argument}) is undefined") from None
+    if abs(value.imag) > 1e-30 or abs(value.real) > 1:
+        raise AnswerError(f"{name}({argument}) is undefined: {name} takes numbers from −1 to 1")
 
 
 def _arity(name: str, args: list[sympy.Expr], count: int) -> None:

@@ -80,7 +80,7 @@ def _eval(ctx: mpmath.MPContext, expr: sympy.Expr, point: Mapping) -> object:
         return result
     if expr.is_Pow:
         return _power(ctx, expr, args[0], args[1])
-    handler = next((_FUNCTIONS[c] for c in type(expr).__mro__ if c in _FUNCTIONS), None)
+    handler = _FUNCTIONS.get(type(expr))
     if handler is None:
         raise Undefined(f"cannot evaluate {type(expr).__name__}")
     return _check(ctx, handler(ctx, *args))
@@ -104,6 +104,8 @@ def _power(ctx: mpmath.MPContext, expr: sympy.Expr, base: object, exponent: obje
 def _exp(ctx: mpmath.MPContext, z: object) -> object:
     if ctx.re(z) > _MAX_EXP_ARGUMENT or abs(ctx.im(z)) > 1e30:
         raise Undefined("overflow")
+    if ctx.re(z) < -_MAX_EXP_ARGUMENT:  # mpmath spends seconds on exp(−10²⁰⁰⁰) at high precision
+        return ctx.mpf(0)
     return ctx.exp(z)
 
 

@@ -44,8 +44,13 @@ def read_answer(text: str, kind: str | AnswerKind,
     """
     try:
         return _read(text, AnswerKind(kind), tuple(variables))
+    except AnswerError:
+        raise
     except RecursionError:  # sympy recursing on a deep tree our own depth bound let through
         raise AnswerError("Too deeply nested — simplify the answer") from None
+    except (ArithmeticError, TypeError, ValueError, AttributeError, NotImplementedError):
+        # sympy giving up on a value it cannot decide, e.g. comparing acos(cos(e^999e)) with π
+        raise AnswerError("This answer cannot be worked with — simplify it") from None
 
 
 def _read(text: str, kind: AnswerKind, variables: tuple[str, ...]) -> Answer:
