@@ -99,3 +99,64 @@ def test_shared_contract_smoke_test_passes() -> None:
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 contract faults" in result.stdout
+
+
+def run_bytes(*args: str, stdin: bytes) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([quizapp_command(), *args], input=stdin, capture_output=True,
+                          timeout=120)
+
+
+def test_batch_answers_every_line_around_undecodable_bytes_and_huge_numbers(
+        tmp_path: Path) -> None:
+    good = json.dumps({"kind": "number", "expected": "1/4", "answer": "0.25"}).encode()
+    lines = [
+        b"\xef\xbb\xbf" + good,
+        b'{"kind": "number", "expected": "1", "answer": "\xff"}',
+        good,
+        b'{"kind": "number", "expected": "1", "answer": "1", "n": ' + b"7" * 5000 + b"}",
+        json.dumps({"kind": "expression", "expected": "x", "answer": "x₂"}).encode(),
+        json.dumps({"kind": "expression", "expected": "x", "answer": "x",
+                    "variables": ["v"] * 27}).encode(),
+        b"[" * 200_000,
+        good,
+    ]
+    data = b"\n".join(lines) + b"\n"
+    source = tmp_path / "answers.jsonl"
+    source.write_bytes(data)
+    for result in (run_bytes("check", "--batch", str(source), stdin=b""),
+                   run_bytes("check", "--batch", "-", stdin=data)):
+        assert result.returncode == 0 and b"Traceback" not in result.stderr, result.stderr
+        out = [json.loads(row) for row in result.stdout.decode("utf-8").splitlines()]
+        assert len(out) == len(lines)
+        assert [row["correct"] for row in out] == [True, False, True, False, False, False,
+                                                  False, True]
+        assert "UTF-8" in out[1]["error"] and "digits" in out[3]["error"]
+        assert "Subscript" in out[4]["error"] and "at most 26" in out[5]["error"]
+        assert "too long" in out[6]["error"]
+
+
+def test_check_reads_subscripts_and_never_prints_a_traceback() -> None:
+    refused = run("check", "--kind", "expression", "--expected", "x", "--answer", "x₂")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert refused.stdout.startswith("?") and "Subscript" in refused.stdout
+    indexed = run("check", "--kind", "expression", "--expected", "x1 + x2", "--answer",
+                  "x₁ + x₂", "--var", "x1", "--var", "x2")
+    assert indexed.returncode == 0 and "Correct" in indexed.stdout, indexed.stderr
+    circled = run("check", "--kind", "number", "--expected", "1", "--answer", "①")
+    assert circled.returncode == 1 and "digit 1" in circled.stdout
+
+
+def test_check_messages_name_the_option_and_do_not_echo_huge_input() -> None:
+    huge = "y" * 20_000
+    bad_var = run("check", "--kind", "expression", "--expected", "x", "--answer", "x",
+                  "--var", huge + "!")
+    assert bad_var.returncode == 2 and "--var" in bad_var.stderr
+    assert len(bad_var.stderr) < 1000 and "Traceback" not in bad_var.stderr
+    bad_key = run("check", "--kind", "number", "--expected", "1+" + huge, "--answer", "1")
+    assert bad_key.returncode == 2 and "--expected" in bad_key.stderr
+    assert len(bad_key.stderr) < 1000
+    long_answer = run("check", "--kind", "number", "--expected", "1", "--answer", huge)
+    assert long_answer.returncode == 1 and len(long_answer.stdout) < 1000
+    mixed = run("check", "--batch", "-", "--json", stdin="")
+    assert mixed.returncode == 2 and "--json" in mixed.stderr
+    assert "--kind" not in mixed.stderr

@@ -108,13 +108,50 @@ def quiz(topics: str | None, questions: int, minutes: float, seed: int | None, c
     run_app(Launch("quiz", quiz=spec), ascii_only, theme)
 
 
+def _shown(text: str, limit: int = 40) -> str:
+    """User input quoted for a message: never more than `limit` characters of it."""
+    quoted = repr(text)
+    return quoted if len(quoted) <= limit else quoted[:limit - 1] + "…"
+
+
+def _check_variables(variables: tuple[str, ...]) -> tuple[str, ...]:
+    """The --var names, or a usage error naming --var."""
+    import re
+
+    from quizapp.batch.grading import MAX_VARIABLES
+
+    if len(variables) > MAX_VARIABLES:
+        raise click.BadParameter(f"{len(variables)} variables; at most {MAX_VARIABLES}",
+                                 param_hint="--var")
+    for name in variables:
+        if not re.fullmatch(r"[A-Za-z\u0370-\u03ff]{1,12}[0-9]{0,2}", name):
+            raise click.BadParameter(f"{_shown(name)} is not a variable name; use letters, "
+                                     "optionally followed by an index such as x1",
+                                     param_hint="--var")
+    return variables or ("x",)
+
+
+def _grade_batch(batch: click.utils.LazyFile) -> None:
+    from quizapp.batch import grade_stream
+
+    try:
+        for out in grade_stream(batch):
+            click.echo(out)
+            sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early (`| head`): nothing left to say
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no flush error at exit
+        sys.exit(0)
+
+
 @main.command()
 @click.option("--kind", type=click.Choice(KINDS), help="What shape of answer is expected.")
 @click.option("--expected", help="The right answer, e.g. '3*x**2' or '[[1,2],[3,4]]'.")
 @click.option("--answer", help="The answer to check, as a learner would type it.")
 @click.option("--var", "variables", multiple=True, metavar="NAME",
               help="A variable of the problem (repeatable; default x).")
-@click.option("--batch", type=click.File("r", encoding="utf-8"), metavar="FILE",
+@click.option("--batch", type=click.File("rb"), metavar="FILE",
               help="Grade JSON Lines from FILE ('-' for stdin); prints one JSON line each.")
 @click.option("--json", "as_json", is_flag=True, help="Print the verdict as JSON.")
 def check(kind: str | None, expected: str | None, answer: str | None,
@@ -124,14 +161,13 @@ def check(kind: str | None, expected: str | None, answer: str | None,
     Exit status: 0 when the answer is right, 1 when it is wrong or unreadable.
     """
     if batch is not None:
-        if kind or expected is not None or answer is not None:
-            raise click.UsageError("--batch reads everything from the file; drop --kind, "
-                                   "--expected and --answer")
-        from quizapp.batch import grade_lines
-
-        for out in grade_lines(batch):
-            click.echo(out)
-            sys.stdout.flush()
+        given = [name for name, value in (("--kind", kind), ("--expected", expected),
+                                          ("--answer", answer), ("--var", variables or None),
+                                          ("--json", as_json or None)) if value is not None]
+        if given:
+            raise click.UsageError(f"--batch reads everything from the file; drop "
+                                   f"{', '.join(given)}")
+        _grade_batch(batch)
         return
     missing = [name for name, value in
                (("--kind", kind), ("--expected", expected), ("--answer", answer)) if value is None]
@@ -139,13 +175,16 @@ def check(kind: str | None, expected: str | None, answer: str | None,
         raise click.UsageError(f"missing {', '.join(missing)} (or use --batch FILE)")
     import json
 
+    from quizapp.answers import AnswerError, read_answer
     from quizapp.answers import check as check_answer
 
-    for name in variables:
-        if not name.isalpha():
-            raise click.BadParameter(f"{name!r} is not a variable name; use letters",
-                                     param_hint="--var")
-    verdict = check_answer(answer, expected, kind, variables or ("x",))
+    names = _check_variables(variables)
+    try:
+        key = read_answer(expected, kind, names)
+    except AnswerError as exc:
+        raise click.BadParameter(f"cannot be read as {'an' if kind[0] in 'aeiou' else 'a'} "
+                                 f"{kind}: {exc.message}", param_hint="--expected") from None
+    verdict = check_answer(answer, key, kind, names)  # type: ignore[arg-type]
     if as_json:
         click.echo(json.dumps(verdict.to_json(), ensure_ascii=False))
     else:

@@ -31,7 +31,9 @@ EXPECTED = {
     "matrix": "[[1,2],[3,4]]",
     "multiset": "1, 4",
 }
-LIMIT = 1.0  # seconds allowed for any single check/preview call
+# The goal is 1 s per call, measured by benchmarks/bench_answers.py; the test bound is loose so
+# that a busy machine cannot make it flaky, yet a hang still fails.
+LIMIT = 5.0  # seconds allowed for any single check/preview call
 CLI_LIMIT = 20.0  # seconds allowed for the whole CLI batch run
 
 # `PATH` is replaced by an absolute path inside tmp_path; `pwned_rel` is relative to the

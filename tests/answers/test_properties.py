@@ -29,7 +29,9 @@ EXPECTED = {
     "matrix": "[[1,2],[3,4]]",
     "multiset": "1, 4",
 }
-LIMIT = 1.0  # seconds for one call
+# The goal is "within 1 s" per call, measured by benchmarks/bench_answers.py; here the bound is
+# loose so that a busy 2-core machine cannot make the suite flaky, yet a hang still fails.
+LIMIT = 5.0  # seconds for one call
 
 # In CI a failure is reported as found, without shrinking: shrinking slow examples (each may
 # take up to LIMIT) could run for many minutes. Run locally to get the shrunk example.
@@ -47,8 +49,9 @@ TOKENS = [
     "{", "}", "|", ",", ";", " ", "\n", "\t", "!", "=", "sin", "cos", "tan", "ln", "log", "exp",
     "sqrt", "abs", "e", "pi", "π", "√", "²", "³", "⁻¹", "±", "i", "1e5", "1e-3", "9^9", "_", ".",
     "−", "·", "×", "÷", "∞", "oo", "σ", "'", '"', "\\", "{{", "()", "[]", "xx", "ex", "sinx",
+    "x1", "x2", "x₁", "₂", "①",
 ]
-VARIABLE_SETS = [("x",), ("x", "y")]
+VARIABLE_SETS = [("x",), ("x", "y"), ("x1", "x2")]
 
 kinds = st.sampled_from(KINDS)
 variable_sets = st.sampled_from(VARIABLE_SETS)

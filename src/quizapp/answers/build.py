@@ -11,6 +11,7 @@ import sympy
 from quizapp.answers import limits
 from quizapp.answers.errors import AnswerError
 from quizapp.answers.functions import sigmoid
+from quizapp.answers.numeric import Undefined, evaluate
 
 _UNDEFINED = (sympy.zoo, sympy.nan, sympy.oo, -sympy.oo)
 CONSTANTS = {"E": sympy.E, "pi": sympy.pi, "I": sympy.I}
@@ -30,9 +31,33 @@ def _bits(value: sympy.Rational) -> int:
     return max(abs(int(value.p)).bit_length(), int(value.q).bit_length())
 
 
+def _effective_exponent(expr: sympy.Basic) -> sympy.Rational | None:
+    """The exponent of a power of a non-rational base (exp(3) counts as e³), when rational."""
+    if isinstance(expr, sympy.exp):
+        exponent = expr.args[0]
+    elif expr.is_Pow and not expr.args[0].is_Rational:
+        exponent = expr.args[1]
+    else:
+        return None
+    return exponent if exponent.is_Rational else None
+
+
+def _check_exponents(expr: sympy.Expr) -> None:
+    """Refuse powers that sympy merged past the cap: (x^999)^999 is x^998001, x^999·x^999 is
+    x^1998, exp(999)^999 is exp(998001). Merging only happens where a node is built, so the
+    node and its arguments are all there is to look at."""
+    for part in (expr, *expr.args):
+        exponent = _effective_exponent(part)
+        if exponent is not None and -(-abs(int(exponent.p)) // int(exponent.q)) \
+                > limits.MAX_SYMBOLIC_EXPONENT:
+            raise AnswerError(f"Exponent too large: at most {limits.MAX_SYMBOLIC_EXPONENT}, "
+                              "also when powers are combined")
+
+
 def _check_size(expr: sympy.Expr) -> sympy.Expr:
     if expr.has(*_UNDEFINED):
         raise AnswerError("That value is undefined (a division by zero?)")
+    _check_exponents(expr)
     coefficient = expr
     if expr.is_Add:
         coefficient = expr.as_coeff_Add()[0]
@@ -100,6 +125,8 @@ def apply(name: str, args: list[sympy.Expr]) -> sympy.Expr:
     _arity(name, args, 1)
     if name == "exp":
         return power(sympy.E, args[0])
+    if name in ("asin", "acos") and not args[0].free_symbols:
+        _within_unit_interval(name, args[0])
     try:
         result = _SIMPLE_FUNCTIONS[name](args[0])
     except (ValueError, TypeError, ZeroDivisionError) as exc:  # sympy refusing an argument
@@ -107,6 +134,17 @@ def apply(name: str, args: list[sympy.Expr]) -> sympy.Expr:
     if result.has(*_UNDEFINED):
         raise AnswerError(f"{name}({args[0]}) is undefined")
     return _check_size(result)
+
+
+def _within_unit_interval(name: str, argument: sympy.Expr) -> None:
+    """asin and acos of a number outside [−1, 1] are complex, and sympy can take minutes on
+    what is built on them (csc(1/ln(asin(2)))): refuse them, as a real-valued course would."""
+    try:
+        value = evaluate(argument, {})
+    except Undefined:
+        raise AnswerError(f"{name}({argument}) is undefined") from None
+    if abs(value.imag) > 1e-30 or abs(value.real) > 1:
+        raise AnswerError(f"{name}({argument}) is undefined: {name} takes numbers from −1 to 1")
 
 
 def _arity(name: str, args: list[sympy.Expr], count: int) -> None:

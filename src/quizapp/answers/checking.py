@@ -52,9 +52,14 @@ def check(answer: str, expected: str | Answer, kind: str | AnswerKind,
     except RecursionError:
         return Verdict(False, "Too deeply nested — simplify the answer",
                        error="Too deeply nested — simplify the answer")
-    verdict = compare(want, got, variables, domain)
-    if not verdict.correct and verdict.error is None:
-        verdict = _name_misconception(verdict, got, misconceptions, variables, domain)
+    try:
+        verdict = compare(want, got, variables, domain)
+        if not verdict.correct and verdict.error is None:
+            verdict = _name_misconception(verdict, got, misconceptions, variables, domain)
+    except (ArithmeticError, TypeError, ValueError, AttributeError, RecursionError):
+        # sympy or mpmath failing on a value they cannot decide: not the learner's fault
+        message = "This answer cannot be checked automatically — simplify it"
+        return Verdict(False, message, got.line, error=message, notes=got.notes)
     return verdict
 
 

@@ -5,12 +5,13 @@ numbers are read digit by digit with bounds, and words are resolved against the 
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
 
 from quizapp.answers import limits
 from quizapp.answers.errors import AnswerError
-from quizapp.answers.vocabulary import resolve_word
+from quizapp.answers.vocabulary import list_words, resolve_word
 
 NUM, VAR, CONST, FUNC, OP, OPEN, CLOSE, BAR, COMMA, SEMI, NEWLINE, ROOT = (
     "num", "var", "const", "func", "op", "open", "close", "bar", "comma", "semi", "newline", "root",
@@ -28,6 +29,9 @@ _REPLACEMENTS = {
 }
 _NUMBER = re.compile(r"(\d+\.?\d*|\.\d+)(?:[eE]([+-]?)(\d+))?")
 _WORD = re.compile(r"[A-Za-z\u0370-\u03ff]+")
+# An index right after a name: x1, x₁ (the variables of multivariable problems).
+_INDEX = re.compile(r"[0-9]+|[₀-₉]+")
+_SUBSCRIPTS = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789")
 _LOG_BASE = re.compile(r"(10|2)(?=\s*\()")
 _SINGLE = {
     "+": (OP, "+"), "-": (OP, "-"), "*": (OP, "*"), "/": (OP, "/"), "^": (OP, "^"),
@@ -122,9 +126,9 @@ def tokenize(text: str, variables: tuple[str, ...], plus_minus: bool = False) ->
         if ch == " ":
             spaced, i = True, i + 1
             continue
-        if ch.isdigit() or (ch == "." and i + 1 < n and text[i + 1].isdigit()):
-            match = _NUMBER.match(text, i)
-            assert match is not None
+        # \d (decimal digits of any script, ٥ and １ too), not str.isdigit: that also holds for
+        # ₂, ① and ⑴, which are not numbers here.
+        if (ch.isdecimal() or ch == ".") and (match := _NUMBER.match(text, i)) is not None:
             tokens.append(_read_number(match, i, spaced))
             i = match.end()
         elif ch in _SINGLE:
@@ -136,10 +140,10 @@ def tokenize(text: str, variables: tuple[str, ...], plus_minus: bool = False) ->
             tokens.append(Token(FUNC, "log" + base.group(1), i, spaced))  # log10(x), log2 x
             i = base.end(1)
         elif word is not None:
-            for k, piece in enumerate(resolve_word(word.group(), variables)):
+            pieces, i = _resolve_name(text, word, variables)
+            for k, piece in enumerate(pieces):
                 kind = {"var": VAR, "const": CONST, "func": FUNC}[piece.kind]
-                tokens.append(Token(kind, piece.name, i, spaced and k == 0))
-            i = word.end()
+                tokens.append(Token(kind, piece.name, word.start(), spaced and k == 0))
         else:
             raise AnswerError(_refusal(ch))
         spaced = False
@@ -148,7 +152,49 @@ def tokenize(text: str, variables: tuple[str, ...], plus_minus: bool = False) ->
     return tokens
 
 
+def _indexed(variables: tuple[str, ...]) -> list[str]:
+    return [v for v in variables if v[-1:] and v[-1] in "0123456789"]
+
+
+def _resolve_name(text: str, word: re.Match[str], variables: tuple[str, ...]) -> tuple[list, int]:
+    """Resolve the word at `word`, with the index written right after it when the problem has
+    indexed variables (`x1`, `x₁`, `2x1x2`); return its pieces and where reading goes on.
+
+    Without indexed variables, `x2` stays x·2 as it always was; a subscript is refused.
+    """
+    index = _INDEX.match(text, word.end())
+    if index is None:
+        return resolve_word(word.group(), variables), word.end()
+    digits = index.group().translate(_SUBSCRIPTS)
+    subscript = not index.group()[0].isascii()
+    named = word.group() + digits
+    indexed = _indexed(variables)
+    if indexed:
+        try:
+            return resolve_word(named, variables), index.end()
+        except AnswerError:
+            if subscript or any(word.group().endswith(v.rstrip("0123456789")) for v in indexed):
+                raise AnswerError(f"'{_clip(word.group() + index.group())}' is not a variable "
+                                  f"of this question — use "
+                                  f"{list_words(indexed)}") from None
+    if subscript:
+        where = (f"this question is in {list_words(list(variables))}" if variables
+                 else "the answer here is a number")
+        raise AnswerError(f"Subscripts only number a question's variables, such as x₁; "
+                          f"'{_clip(word.group() + index.group())}' is not one ({where})")
+    return resolve_word(word.group(), variables), word.end()
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= 24 else text[:20] + "…"
+
+
 def _refusal(ch: str) -> str:
+    if ch in "₀₁₂₃₄₅₆₇₈₉":
+        return f"A subscript '{ch}' can only follow a variable's name, as in x{ch}"
+    digit = unicodedata.digit(ch, None)
+    if digit is not None:
+        return f"'{ch}' cannot be used in an answer — type the digit {digit}"
     if ch in _REFUSED:
         return _REFUSED[ch]
     if ch == ".":

@@ -121,6 +121,8 @@ def _power(ctx: mpmath.MPContext, expr: sympy.Expr, base: object, exponent: obje
 def _exp(ctx: mpmath.MPContext, z: object) -> object:
     if ctx.re(z) > _MAX_EXP_ARGUMENT or abs(ctx.im(z)) > 1e30:
         raise Undefined("overflow")
+    if ctx.re(z) < -_MAX_EXP_ARGUMENT:  # mpmath spends seconds on exp(−10²⁰⁰⁰) at high precision
+        return ctx.mpf(0)
     return ctx.exp(z)
 
 

@@ -44,8 +44,18 @@ def read_answer(text: str, kind: str | AnswerKind,
     Only expressions may use the problem's `variables`; numbers, vectors, matrices and multisets
     are read as constants unless their expected value has variables (pass them then).
     """
-    kind = AnswerKind(kind)
-    variables = tuple(variables)
+    try:
+        return _read(text, AnswerKind(kind), tuple(variables))
+    except AnswerError:
+        raise
+    except RecursionError:  # sympy recursing on a deep tree our own depth bound let through
+        raise AnswerError("Too deeply nested — simplify the answer") from None
+    except (ArithmeticError, TypeError, ValueError, AttributeError, NotImplementedError):
+        # sympy giving up on a value it cannot decide, e.g. comparing acos(cos(e^999e)) with π
+        raise AnswerError("This answer cannot be worked with — simplify it") from None
+
+
+def _read(text: str, kind: AnswerKind, variables: tuple[str, ...]) -> Answer:
     if kind == AnswerKind.DIRECTION:
         return as_direction(read_answer(text, AnswerKind.VECTOR, variables))
     if kind == AnswerKind.NONE or (kind == AnswerKind.MATRIX and read_none(text) is not None):

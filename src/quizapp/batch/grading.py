@@ -3,15 +3,34 @@
 import json
 import re
 from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 
 from quizapp.answers import AnswerKind, Verdict, check
+from quizapp.batch.lines import Unreadable, input_lines
 
-_NAME = re.compile(r"^[A-Za-z\u0370-\u03ff]{1,12}$")
+# A letter name, optionally indexed: x, theta, x1, x2 (the variables of multivariable problems).
+_NAME = re.compile(r"[A-Za-z\u0370-\u03ff]{1,12}[0-9]{0,2}")
 _KINDS = ", ".join(k.value for k in AnswerKind)
+MAX_VARIABLES = 26
+MAX_INT_DIGITS = 100  # no field needs more; Python refuses int() beyond 4,300 digits anyway
+MAX_PROBLEM_ID = 200
+_SHOWN = 40  # characters of the input echoed in a message
 
 
 class BadLine(ValueError):
     """An input line that is not a valid grading request."""
+
+
+def _shown(value: object) -> str:
+    """Part of the input, quoted for a message: short, on one line."""
+    text = repr(value)
+    return text if len(text) <= _SHOWN else text[:_SHOWN - 1] + "…"
+
+
+def _integer(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+        raise BadLine(f"a number in this line has more than {MAX_INT_DIGITS} digits")
+    return int(digits)
 
 
 def _error(message: str) -> dict[str, object]:
@@ -21,8 +40,16 @@ def _error(message: str) -> dict[str, object]:
 def _variables(raw: object) -> tuple[str, ...]:
     if raw is None:
         return ("x",)
-    if not isinstance(raw, list) or not all(isinstance(v, str) and _NAME.match(v) for v in raw):
+    if not isinstance(raw, list):
         raise BadLine("'variables' must be a list of letter names such as [\"x\", \"y\"]")
+    if len(raw) > MAX_VARIABLES:
+        raise BadLine(f"'variables' has {len(raw)} names; at most {MAX_VARIABLES}")
+    for name in raw:
+        if not isinstance(name, str) or not _NAME.fullmatch(name):
+            raise BadLine(f"'variables' must be letter names such as \"x\", \"y\" or \"x1\"; "
+                          f"not {_shown(name)}")
+    if len(set(raw)) != len(raw):
+        raise BadLine("'variables' names a variable twice")
     return tuple(raw)
 
 
@@ -34,7 +61,7 @@ def _domain(raw: object, variables: tuple[str, ...]) -> dict[str, tuple[float, f
     domain: dict[str, tuple[float, float]] = {}
     for name, bounds in raw.items():
         if name not in variables:
-            raise BadLine(f"'domain' names {name!r}, which is not one of the variables")
+            raise BadLine(f"'domain' names {_shown(name)}, which is not one of the variables")
         if (not isinstance(bounds, list) or len(bounds) != 2
                 or not all(isinstance(b, int | float) and not isinstance(b, bool)
                            and abs(b) < 1e6 for b in bounds) or not bounds[0] < bounds[1]):
@@ -58,7 +85,11 @@ def grade_request(request: object) -> dict[str, object]:
     if "problem" in request:
         from quizapp.batch.problems import grade_problem
 
-        return grade_problem(_text(request, "problem"), answer).to_json()
+        problem = _text(request, "problem")
+        if len(problem) > MAX_PROBLEM_ID:
+            raise BadLine(f"'problem' is too long to be a problem id (at most {MAX_PROBLEM_ID} "
+                          "characters)")
+        return grade_problem(problem, answer).to_json()
     kind = request.get("kind")
     if kind not in {k.value for k in AnswerKind}:
         raise BadLine(f"'kind' must be one of {_KINDS}")
@@ -67,13 +98,17 @@ def grade_request(request: object) -> dict[str, object]:
     return check(answer, _text(request, "expected"), kind, variables, domain).to_json()
 
 
-def grade_line(line: str) -> dict[str, object]:
-    """Grade one JSON line; never raises."""
+def grade_line(line: str | Unreadable) -> dict[str, object]:
+    """Grade one JSON line (or report why it could not be read); never raises."""
+    if isinstance(line, Unreadable):
+        return _error(line.message)
     if not line.strip():
         return _error("empty line: expected a JSON object")
     try:
-        request = json.loads(line)
-    except (json.JSONDecodeError, RecursionError):
+        request = json.loads(line, parse_int=_integer)
+    except BadLine as exc:
+        return _error(str(exc))
+    except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
         return _error("not valid JSON: expected an object such as "
                       '{"kind": "number", "expected": "1/4", "answer": "0.25"}')
     try:
@@ -84,7 +119,23 @@ def grade_line(line: str) -> dict[str, object]:
         return _error(f"internal error while grading this line ({type(exc).__name__})")
 
 
-def grade_lines(lines: Iterable[str]) -> Iterator[str]:
+def _dumps(verdict: dict[str, object]) -> str:
+    text = json.dumps(verdict, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from a \ud800 escape in the input
+        return json.dumps(verdict)
+    return text
+
+
+def grade_lines(lines: Iterable[str | Unreadable]) -> Iterator[str]:
     """Grade JSON Lines, yielding one JSON output line per input line, in order."""
     for line in lines:
-        yield json.dumps(grade_line(line.rstrip("\n")), ensure_ascii=False)
+        if isinstance(line, str):
+            line = line.rstrip("\n")
+        yield _dumps(grade_line(line))
+
+
+def grade_stream(stream: BinaryIO) -> Iterator[str]:
+    """Grade the JSON Lines of a byte stream (a file or stdin), one output line per line."""
+    return grade_lines(input_lines(stream))
