@@ -83,3 +83,13 @@ def test_prose_in_ascii_groups_raised_runs() -> None:
     assert prose("λ₁ = 3 ✓, √2", False) == "lambda1 = 3 OK, sqrt(2)"
     assert prose("x² − 1", True) == "x² − 1"
     assert prose("∂f/∂x, ∇f, ŷ, η, σ′(z)", False).isascii()
+
+
+@pytest.mark.parametrize(("shown", "meant"), [
+    ("eˣ", "exp(x)"), ("e²ˣ", "exp(2*x)"), ("e⁻ˣ", "exp(-x)"), ("3x²·eˣ", "3*x**2*exp(x)"),
+    ("xⁿ⁻¹", "x**(n - 1)"), ("2ˣ·ln(2)", "2**x*log(2)"),
+])
+def test_maths_copied_from_the_screen_reads_back(shown: str, meant: str) -> None:
+    """A learner may paste what the app wrote: raised letters read as exponents."""
+    read = read_answer(shown, "expression", ("x", "n")).values[0].expr
+    assert sympy.simplify(read - read_answer(meant, "expression", ("x", "n")).values[0].expr) == 0

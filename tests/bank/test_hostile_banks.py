@@ -19,6 +19,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "question_bank"
 SKILLS = {"derivatives": "derivative-power-rule", "matrix-products": "matrix-product",
           "eigenvalues": "eigenvalues"}
+# later topics: a skill of each, from the shipped topics
+for _topic in tomllib.loads((SHIPPED / "topics.toml").read_text(encoding="utf-8"))["topic"]:
+    SKILLS.setdefault(_topic["id"], _topic["skill"][0]["id"])
 
 
 def make_bank(tmp_path: Path, families: str) -> Path:
@@ -148,6 +151,7 @@ def _numeric_fields() -> Iterator[tuple[str, str, str, str]]:
         base = dict(shipped[name]["params"])
         for field, info in kind.params.model_fields.items():
             value = base.get(field, info.default)
+            value = list(value) if isinstance(value, tuple) else value
             if _inflate(value) == value or isinstance(value, bool):
                 continue
             params = {**base, field: _inflate(value)}

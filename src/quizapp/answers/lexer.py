@@ -18,8 +18,10 @@ NUM, VAR, CONST, FUNC, OP, OPEN, CLOSE, BAR, COMMA, SEMI, NEWLINE, ROOT = (
 )
 CLOSER = {"(": ")", "[": "]", "{": "}"}
 
-_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
-_SUPERSCRIPT_RUN = re.compile("[⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺]+")
+# raised digits and letters, as the app writes them (x², e²ˣ, e⁻ˣ) and a learner may paste them
+_RAISED = "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"
+_SUPERSCRIPTS = str.maketrans(_RAISED, "0123456789-+()abcdefghijklmnoprstuvwxyz")
+_SUPERSCRIPT_RUN = re.compile(f"[{_RAISED}]+")
 _REPLACEMENTS = {
     "−": "-", "–": "-", "—": "-", "‐": "-", "×": "*", "·": "*", "⋅": "*", "∙": "*", "∗": "*",
     "÷": "/", "∕": "/", "\u00a0": " ", "\t": " ", "\r": "\n", "（": "(", "）": ")",

@@ -30,6 +30,7 @@ SIZE = Bound(1, 20, "matrix sizes and dimensions")
 COUNT = Bound(1, 20, "counts")
 EXPONENT = Bound(-50, 50, "exponents and powers")
 VALUE = Bound(-1000, 1000, "coefficients and entries")
+RATE = Bound(0, 10, "learning rates and step sizes")
 MAX_DENOMINATOR = 20  # of a fractional exponent such as 3/2
 MAX_ITEMS = 64  # in one list
 MAX_TEXT = 40  # characters of one string
@@ -37,7 +38,8 @@ MAX_DEPTH = 3  # lists in lists: shapes = [[2, 3, 2]] is 2
 
 _KINDS = ((SIZE, ("size", "shape", "dimension", "rows", "cols", "columns")),
           (COUNT, ("terms", "count", "length", "depth", "steps")),
-          (EXPONENT, ("exponent", "power", "degree")))
+          (EXPONENT, ("exponent", "power", "degree")),
+          (RATE, ("rate", "step_size")))
 _NUMBER_TEXT = re.compile(r"^[+-]?\d{1,6}(\.\d{1,6})?(/\d{1,6})?$")
 
 
@@ -56,11 +58,11 @@ def _short(value: object) -> str:
     return text if len(text) <= 24 else f"{text[:12]}…{text[-6:]}"
 
 
-def _exponent_text(text: str, bound: Bound) -> str | None:
-    """What is wrong with an exponent written as text ('3', '-1/2', '1.5'), or None."""
+def _number_text(text: str, bound: Bound) -> str | None:
+    """What is wrong with a number written as text ('3', '-1/2', '1.5'), or None."""
     stripped = text.strip()
     if not _NUMBER_TEXT.match(stripped):
-        return f"exponent {_short(text)} is not written like 3, -2, 1/2 or 1.5"
+        return f"{_short(text)} is not written like 3, -2, 1/2 or 1.5"
     numerator, _, denominator = stripped.partition("/")
     if denominator and int(denominator) == 0:
         return None  # the generator's model says "not a number" for n/0
@@ -99,8 +101,8 @@ def _fault(name: str, value: object) -> str | None:
         elif isinstance(item, str):
             if len(item) > MAX_TEXT:
                 return f"text of {len(item)} characters; at most {MAX_TEXT}"
-            if bound is EXPONENT and item.strip()[:1] in tuple("+-.0123456789"):
-                problem = _exponent_text(item, bound)
+            if item.strip()[:1] in tuple("+-.0123456789"):
+                problem = _number_text(item, bound)
                 if problem:
                     return problem
     return None

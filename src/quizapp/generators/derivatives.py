@@ -124,7 +124,7 @@ def _factor_text(e: sympy.Expr) -> str:
     """An expression as a factor: bracketed when it is a sum, a fraction or negative, so that
     no `·-` or `·3/2` is ever written."""
     text = readable(e)
-    if e.is_Add or text.startswith("-") or "/" in text:
+    if e.is_Add or text.startswith(("-", "−")) or "/" in text:
         return f"({text})"
     return text
 
