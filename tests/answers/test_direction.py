@@ -56,7 +56,7 @@ def test_a_misconception_is_recognised_in_any_multiple() -> None:
 
 
 def test_direction_preview_shows_the_vector() -> None:
-    assert preview("[2, -4]", "direction").text == "[2, -4]"
+    assert preview("[2, -4]", "direction").text == "[2, −4]"
 
 
 @pytest.mark.parametrize("answer", ["none", "None", "singular", "no inverse", "does not exist",

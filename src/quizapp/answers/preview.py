@@ -3,12 +3,11 @@
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-import sympy
-
 from quizapp.answers.errors import AnswerError
-from quizapp.answers.model import Answer, AnswerKind
+from quizapp.answers.model import Answer, AnswerKind, Value
 from quizapp.answers.reading import read_answer
 from quizapp.answers.words import UNDEFINED, is_undefined
+from quizapp.mathtext import matrix_lines, write
 
 
 @dataclass(frozen=True)
@@ -43,26 +42,21 @@ def preview(text: str, kind: str | AnswerKind, variables: Sequence[str] = ("x",)
     return Preview(True, render(answer, unicode), answer.line, None, answer.notes)
 
 
-def _pretty(expr: sympy.Basic, unicode: bool) -> str:
-    return sympy.pretty(expr, use_unicode=unicode, wrap_line=False)
+def _shown(value: Value, unicode: bool) -> str:
+    """One value as a teacher writes it; a lone decimal as the learner typed it."""
+    return value.shown if value.shown is not None else write(value.expr, unicode)
 
 
 def render(answer: Answer, unicode: bool = True) -> str:
-    """Pretty-print a read answer: 2-D maths in Unicode, or ASCII when `unicode` is False."""
-    exprs = [v.expr for v in answer.values]
+    """A read answer as a teacher writes it (x², eˣ, √, fractions on one line, a matrix with its
+    columns aligned), in Unicode or, when `unicode` is False, in ASCII."""
     if answer.kind == AnswerKind.DIRECTION:
         answer = replace(answer, kind=AnswerKind.VECTOR)
     if answer.kind == AnswerKind.MATRIX:
         rows, cols = answer.shape
-        return _pretty(sympy.ImmutableMatrix(rows, cols, exprs), unicode)
+        cells = [_shown(v, unicode) for v in answer.values]
+        return matrix_lines([cells[r * cols:(r + 1) * cols] for r in range(rows)], unicode)
     if answer.kind in (AnswerKind.VECTOR, AnswerKind.MULTISET):
-        shown = [v.shown if v.shown is not None else _pretty(v.expr, unicode)
-                 for v in answer.values]
-        if all("\n" not in s for s in shown):
-            opener, closer = ("[", "]") if answer.kind == AnswerKind.VECTOR else ("{", "}")
-            return opener + ", ".join(shown) + closer
-        if answer.kind == AnswerKind.VECTOR:
-            return _pretty(sympy.ImmutableMatrix(len(exprs), 1, exprs), unicode)
-        return _pretty(sympy.Tuple(*exprs), unicode)
-    value = answer.values[0]
-    return value.shown if value.shown is not None else _pretty(value.expr, unicode)
+        opener, closer = ("[", "]") if answer.kind == AnswerKind.VECTOR else ("{", "}")
+        return opener + ", ".join(_shown(v, unicode) for v in answer.values) + closer
+    return _shown(answer.values[0], unicode)
