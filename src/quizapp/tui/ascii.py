@@ -1,13 +1,8 @@
-"""ASCII fallbacks for terminals that cannot show Unicode (and for --ascii)."""
+"""ASCII for terminals that cannot show Unicode (and for --ascii): the one table in mathtext."""
 
-_ASCII = str.maketrans({"·": "*", "×": "x", "−": "-", "λ": "lambda", "√": "sqrt", "′": "'",
-                        "²": "^2", "³": "^3", "⁴": "^4", "⁵": "^5", "⁶": "^6", "⁷": "^7",
-                        "⁸": "^8", "⁹": "^9", "⁻": "^-", "¹": "^1", "⁰": "^0", "ᵘ": "^u",
-                        "ⁿ": "^n", "—": "-", "–": "-", "…": "...", "±": "+-", "σ": "sigma",
-                        "≤": "<=", "≥": ">=", "→": "->", "✓": "OK", "✗": "X", "½": "1/2",
-                        "⏱": "time", "▰": "#", "▱": "-", "›": ">", "•": "*", "§": "S"})
+from quizapp.mathtext import prose
 
 
 def plain_text(text: str, unicode: bool) -> str:
-    """`text` as is, or transliterated to ASCII."""
-    return text if unicode else text.translate(_ASCII).encode("ascii", "replace").decode()
+    """`text` as is, or in ASCII (`x^(n-1)`, `sqrt(2)`, `lambda`, `->`, `OK`)."""
+    return prose(text, unicode)

@@ -1,25 +1,32 @@
 """Turn problems and verdicts into display text. No Textual here, so it is testable on its own.
 
-Maths is rendered with sympy's pretty printer (Unicode, or ASCII where the terminal cannot show
-Unicode), never wrapped: wrapping scrambles 2-D output.
+Maths is written by `quizapp.mathtext`, as a teacher writes it (Unicode, or ASCII for --ascii).
 """
 
-import sympy
-
-from quizapp.answers import Verdict, read_answer
+from quizapp.answers import AnswerError, Verdict, read_answer, render
 from quizapp.bank import Problem
+from quizapp.mathtext import write
 from quizapp.tui.ascii import plain_text
 
 
 def problem_text(problem: Problem, unicode: bool = True) -> str:
-    """The problem as shown on screen: the prompt, and for a function its 2-D pretty form."""
-    if problem.topic == "derivatives" and "function" in problem.data:
-        x = sympy.Symbol("x")
-        function = read_answer(problem.data["function"], "expression", ("x",)).values[0].expr
-        shown = sympy.Eq(sympy.Function("f")(x), function, evaluate=False)
-        pretty = sympy.pretty(shown, use_unicode=unicode, wrap_line=False)
-        return plain_text("Differentiate with respect to x:", unicode) + "\n\n" + pretty
+    """The problem as shown on screen: the prompt, and for a function to differentiate,
+    the function on a line of its own."""
+    function, variable = problem.data.get("function"), problem.data.get("variable")
+    if problem.topic == "derivatives" and isinstance(function, str) and variable == "x":
+        expr = read_answer(function, "expression", ("x",)).values[0].expr
+        return plain_text("Differentiate with respect to x:", unicode) + \
+            "\n\n  f(x) = " + write(expr, unicode)
     return plain_text(problem.prompt, unicode)
+
+
+def answer_text(problem: Problem, unicode: bool = True) -> str:
+    """The right answer as a teacher writes it (not in the sympy syntax of `problem.answer`)."""
+    try:
+        key = read_answer(problem.answer, problem.answer_kind, problem.variables)
+    except (AnswerError, ValueError):
+        return plain_text(problem.answer, unicode)
+    return render(key, unicode)
 
 
 def answer_shape(problem: Problem) -> tuple[int, int] | None:

@@ -231,10 +231,12 @@ class PracticeScreen(Screen):
         """Show the worked solution."""
         if self.session is None or self.session.problem is None:
             return
+        from quizapp.tui.rendering import answer_text
+
         steps = self.session.solution()
         self.query_one("#solution", Static).update(self.text(
             "Solution:\n" + "\n".join(f"  {i + 1}. {s}" for i, s in enumerate(steps))
-            + f"\nAnswer: {self.session.problem.answer}"))
+            + "\nAnswer: " + answer_text(self.session.problem, True)))
         self.query_one("#solution").display = True
         self.update_status()
 

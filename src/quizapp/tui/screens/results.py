@@ -43,11 +43,14 @@ class ResultsScreen(Screen):
             yield table
             if r.mistakes:
                 yield Static("Mistakes", classes="heading")
+            from quizapp.tui.rendering import answer_text
+
             for number, item in enumerate(r.mistakes, 1):
                 answer = "(skipped)" if item.skipped else (item.answer or "(not answered)")
                 prompt = item.problem.prompt.splitlines()
                 lines = [f"{number}. {prompt[0]}", *(f"   {line}" for line in prompt[1:]),
-                         f"   your answer: {answer}", f"   right answer: {item.problem.answer}"]
+                         f"   your answer: {answer}", "   right answer: "
+                         + answer_text(item.problem).replace("\n", "\n" + " " * 17)]
                 if item.verdict is not None and item.verdict.misconception:
                     lines.append(f"   {item.verdict.feedback}")
                 lines += [f"     {step}" for step in item.problem.solution]
