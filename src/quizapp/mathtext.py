@@ -13,6 +13,7 @@ back to sympy's string printer for anything else, so it never raises. Only sympy
 import re
 from collections.abc import Sequence
 from enum import StrEnum
+from functools import lru_cache
 
 import sympy
 
@@ -47,6 +48,7 @@ _NAME = re.compile(r"([A-Za-z]+)(\d*)")
 _ASCII_LETTER_TERM = re.compile(r"[A-Za-z]\d*(\^(\w+|\([^()]*\)))?")
 
 
+@lru_cache(maxsize=8192)
 def _has_symbol(e: sympy.Basic) -> bool:
     return e.is_Symbol or any(_has_symbol(a) for a in e.args)
 

@@ -130,6 +130,10 @@ def _single_feedback(result: Comparison) -> str:
         return RIGHT
     if not result.checkable:
         return "This answer cannot be checked automatically."
+    if result.relation == "too-large":
+        where = f" at {result.where}" if result.where else ""
+        return (f"Not quite: your answer is far too large{where} to compare — more than "
+                "10^6000 there, while the right answer is an ordinary number.")
     if result.relation == "undefined":
         where = f" at {result.where}" if result.where else ""
         return f"Not quite: your answer is undefined{where}, where the right answer is defined."

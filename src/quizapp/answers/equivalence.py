@@ -22,7 +22,7 @@ import mpmath
 import sympy
 
 from quizapp.answers.model import Value
-from quizapp.answers.numeric import Undefined, context, evaluate, evaluate_float
+from quizapp.answers.numeric import TooLarge, Undefined, context, evaluate, evaluate_float
 
 REQUIRED_POINTS = 8
 HIGH_PRECISION_BITS = 6144
@@ -231,6 +231,8 @@ def functions_equal(expected: Value, answer: Value, variables: Sequence[str],
             if real and not _defined(answer, point):
                 raise Undefined("outside the answer's domain")
             got = evaluate(answer.expr, point, real=real)
+        except TooLarge:
+            return Comparison(False, "too-large", _describe(point))
         except Undefined:
             return Comparison(False, "undefined", _describe(point))
         if not _close(got, want, want, floor):

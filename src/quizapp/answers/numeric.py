@@ -24,6 +24,10 @@ class Undefined(ArithmeticError):
     """The expression has no finite value at this point."""
 
 
+class TooLarge(Undefined):
+    """The expression's value here is too large to work with (far beyond any answer's)."""
+
+
 _local = threading.local()
 
 
@@ -49,7 +53,9 @@ def evaluate(expr: sympy.Expr, point: Mapping[sympy.Symbol, object],
     ctx = context(precision)
     try:
         value = _eval(ctx, expr, point, real)
-    except (ZeroDivisionError, ValueError, OverflowError, TypeError) as exc:
+    except OverflowError as exc:
+        raise TooLarge(str(exc)) from exc
+    except (ZeroDivisionError, ValueError, TypeError) as exc:
         raise Undefined(str(exc)) from exc
     return ctx.mpc(value)
 
@@ -58,7 +64,7 @@ def _check(ctx: mpmath.MPContext, value: object) -> object:
     if ctx.isnan(value) or ctx.isinf(value):
         raise Undefined("not finite")
     if value and ctx.mag(value) > _MAX_MAGNITUDE_BITS:
-        raise Undefined("overflow")
+        raise TooLarge("overflow")
     return value
 
 
@@ -114,13 +120,13 @@ def _power(ctx: mpmath.MPContext, expr: sympy.Expr, base: object, exponent: obje
         raise Undefined("a negative number to a power that is not whole")
     # |ln base| < 2^bits, where bits is the size of log2|base|: a cheap bound on overflow
     if ctx.mag(exponent) + abs(ctx.mag(base)).bit_length() > 41:
-        raise Undefined("overflow")
+        raise TooLarge("overflow")
     return _check(ctx, ctx.power(base, exponent))
 
 
 def _exp(ctx: mpmath.MPContext, z: object) -> object:
     if ctx.re(z) > _MAX_EXP_ARGUMENT or abs(ctx.im(z)) > 1e30:
-        raise Undefined("overflow")
+        raise TooLarge("overflow")
     if ctx.re(z) < -_MAX_EXP_ARGUMENT:  # mpmath spends seconds on exp(−10²⁰⁰⁰) at high precision
         return ctx.mpf(0)
     return ctx.exp(z)
@@ -134,7 +140,7 @@ def _log(ctx: mpmath.MPContext, z: object) -> object:
 
 def _sigmoid(ctx: mpmath.MPContext, z: object) -> object:
     if ctx.re(z) < -_MAX_EXP_ARGUMENT:
-        raise Undefined("overflow")
+        raise TooLarge("overflow")
     return 1 / (1 + _exp(ctx, -z))
 
 
