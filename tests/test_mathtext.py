@@ -93,3 +93,14 @@ def test_maths_copied_from_the_screen_reads_back(shown: str, meant: str) -> None
     """A learner may paste what the app wrote: raised letters read as exponents."""
     read = read_answer(shown, "expression", ("x", "n")).values[0].expr
     assert sympy.simplify(read - read_answer(meant, "expression", ("x", "n")).values[0].expr) == 0
+
+
+def test_an_answer_is_shown_tidied_as_a_teacher_would() -> None:
+    from quizapp.mathtext import tidy
+
+    quotient = sympy.diff(sympy.sqrt(x) / (4 * x**3 + 5), x)
+    assert write(tidy(quotient)) == "5·(1 − 4x³)/(2√x·(4x³ + 5)²)"
+    assert write(tidy(sympy.diff(x**2 * sympy.exp(3 * x), x))) == "x·(3x + 2)·e³ˣ"
+    assert write(tidy(sympy.diff(sympy.log(x) / x, x))) == "(1 − ln(x))/x²"
+    assert sympy.simplify(tidy(quotient) - quotient) == 0
+    assert tidy(sympy.Integer(3)) == 3

@@ -257,9 +257,9 @@ class Printer:
             return "*".join(parts)
         dot = "·" if self.unicode else "*"
         out = parts[0]
-        for index, part in enumerate(parts[1:]):
-            # 3x², 2√x and 2π after a coefficient; a dot everywhere else
-            glue = "" if index == 0 and coefficient is not None and (
+        for previous, part in zip(parts, parts[1:]):
+            # 3x², 2√x and 2π after a number; a dot everywhere else
+            glue = "" if previous.isdigit() and (
                 (self.unicode and (part[0].isalpha() or part[0] in "√∛∜"))
                 or _ASCII_LETTER_TERM.fullmatch(part)) else dot
             out += glue + part
@@ -333,6 +333,19 @@ def printer(style: Style | str | bool) -> Printer:
     if isinstance(style, bool):
         return readable if style else ascii_readable
     return _PRINTERS[Style(style)]
+
+
+def tidy(expr: sympy.Expr) -> sympy.Expr:
+    """The form a teacher writes an answer in: one fraction over a common denominator, common
+    factors taken out (`5(1 − 4x³)/(2√x(4x³ + 5)²)`), or `expr` itself where that is no shorter.
+    A few milliseconds: for showing an answer, not for generating problems."""
+    if not isinstance(expr, sympy.Expr) or not expr.free_symbols:
+        return expr
+    try:
+        tidied = sympy.factor_terms(sympy.together(expr))
+    except (TypeError, ValueError, RecursionError, sympy.PolynomialError):
+        return expr
+    return tidied if sympy.count_ops(tidied) <= sympy.count_ops(expr) else expr
 
 
 def write(expr: object, style: Style | str | bool = Style.UNICODE) -> str:

@@ -3,9 +3,11 @@
 Maths is written by `quizapp.mathtext`, as a teacher writes it (Unicode, or ASCII for --ascii).
 """
 
+from dataclasses import replace
+
 from quizapp.answers import AnswerError, Verdict, read_answer, render
 from quizapp.bank import Problem
-from quizapp.mathtext import write
+from quizapp.mathtext import tidy, write
 from quizapp.tui.ascii import plain_text
 
 
@@ -26,7 +28,8 @@ def answer_text(problem: Problem, unicode: bool = True) -> str:
         key = read_answer(problem.answer, problem.answer_kind, problem.variables)
     except (AnswerError, ValueError):
         return plain_text(problem.answer, unicode)
-    return render(key, unicode)
+    values = tuple(replace(v, expr=tidy(v.expr)) if v.shown is None else v for v in key.values)
+    return render(replace(key, values=values), unicode)
 
 
 def answer_shape(problem: Problem) -> tuple[int, int] | None:
