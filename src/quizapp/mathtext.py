@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from enum import StrEnum
 from functools import lru_cache
+from itertools import pairwise
 
 import sympy
 
@@ -257,7 +258,7 @@ class Printer:
             return "*".join(parts)
         dot = "·" if self.unicode else "*"
         out = parts[0]
-        for previous, part in zip(parts, parts[1:]):
+        for previous, part in pairwise(parts):
             # 3x², 2√x and 2π after a number; a dot everywhere else
             glue = "" if previous.isdigit() and (
                 (self.unicode and (part[0].isalpha() or part[0] in "√∛∜"))
