@@ -379,7 +379,7 @@ _PROSE_ASCII = str.maketrans({
     "┘": "+", "├": "+", "┤": "+", "┬": "+", "┴": "+", "┼": "+", "═": "=", "║": "|",
     **{letter: name for letter, name in _GREEK_ASCII.items()},
     "ᵢ": "_i", "ⱼ": "_j", "ₖ": "_k", "ₓ": "_x", "ᵧ": "_y",
-    "𝟙": "1", "ₚ": "_p", "ₙ": "_n", "₌": "=",
+    "𝟙": "1", "ₚ": "_p", "ₙ": "_n", "₌": "=", "∜": "root4",
 })
 _SUPERSCRIPT_BACK = {raised: plain_char for plain_char, raised in zip(
     "0123456789+-=()abcdefghijklmnoprstuvwxyz", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ",
@@ -396,7 +396,7 @@ def _lower(match: re.Match[str]) -> str:
     return "^" + text if len(text) == 1 or text.isdigit() else f"^({text})"
 
 
-_ROOT_OF_WORD = re.compile(r"([√∛])(\w+)")
+_ROOT_OF_WORD = re.compile(r"([√∛∜])(\w+)")
 # Σᵢ₌₁⁴ → sum_{i=1}^{4}; ‖v‖₃ → ||v||_3; x₂⁽³⁾ → x_2^(3) (books' notation, spelled in ASCII)
 _BIG_OPERATOR = re.compile("([ΣΠ])([ᵢⱼₖₙ])₌([₀-₉]+)([⁰¹²³⁴⁵⁶⁷⁸⁹ⁿ]+)")
 _NORM_INDEX = re.compile("‖([₀-₉]+|ₚ)")
