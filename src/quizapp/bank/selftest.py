@@ -25,6 +25,7 @@ from quizapp.bank.loading import Bank, load_bank
 from quizapp.bank.problems import Problem, make_problem
 from quizapp.bank.verify_linear_algebra import verify_linear_algebra
 from quizapp.bank.verify_multivariable import verify_multivariable
+from quizapp.bank.verify_probability import verify_notation, verify_probability
 from quizapp.generators import GenerationFailed, last_draw_count
 
 X = sympy.Symbol("x")
@@ -118,6 +119,7 @@ VERIFIERS: dict[str, Callable[[Problem], str | None]] = {
     "eigenvalues": _verify_eigenvalues,
     "linear-algebra": verify_linear_algebra,
     "multivariable-calculus": verify_multivariable,
+    "probability": verify_probability, "notation": verify_notation,
 }
 
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from quizapp.generators import (
     backprop,
     bases,
+    bayes,
+    chance,
     derivatives,
     descent,
     determinants,
@@ -19,6 +21,9 @@ from quizapp.generators import (
     inverses,
     jacobian,
     matrices,
+    moments,
+    notation_arrays,
+    notation_series,
     partials,
     paths,
     ranks,
@@ -78,6 +83,13 @@ GENERATORS: dict[str, GeneratorKind] = {
     "backprop": GeneratorKind(backprop.BackpropParams, backprop.backprop),
     "gradient-descent-step": GeneratorKind(descent.DescentParams, descent.step),
     "mse-gradient": GeneratorKind(regression.RegressionParams, regression.mse_gradient),
+    # probability
+    "equally-likely": GeneratorKind(chance.ChanceParams, chance.equally_likely),
+    "bayes": GeneratorKind(bayes.BayesParams, bayes.bayes),
+    "moments": GeneratorKind(moments.MomentParams, moments.moments),
+    # notation
+    "notation-series": GeneratorKind(notation_series.SeriesParams, notation_series.series),
+    "notation-arrays": GeneratorKind(notation_arrays.ArrayParams, notation_arrays.arrays),
 }
 MAX_ATTEMPTS = 2000
 
