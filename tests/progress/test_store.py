@@ -159,7 +159,8 @@ def test_an_abandoned_quiz_is_not_a_score(tmp_path: Path) -> None:
 
 def test_a_version_3_file_gains_levels_and_abandoned_quizzes(tmp_path: Path) -> None:
     path = tmp_path / "progress.db"
-    _our_file(path, version=3, extra="INSERT INTO quizzes (id, code, started, questions) VALUES ('q', 'c', 5, 4);")
+    _our_file(path, version=3, extra="INSERT INTO quizzes (id, code, started, questions) "
+                                     "VALUES ('q', 'c', 5, 4);")
     store = ProgressStore(tmp_path)
     assert store.notice is None and store.saving
     assert store.rows("SELECT id, abandoned FROM quizzes") == [("q", 0)]
