@@ -173,9 +173,9 @@ class PracticeScreen(Screen):
                 f"   First try {session.right_first_time}/{session.answered}{unsaved}"))
             return
         self.query_one("#status", Static).update(self.text(
-            f"{where} › {skill}   {difficulty_text(session.problem.difficulty, session.levels)}"
+            f"{where} › {skill}  {difficulty_text(session.problem.difficulty, session.levels)}"
             f" {level_bar(done, total, self.unicode)}"
-            f"   Streak {session.streak}   First try {session.right_first_time}/"
+            f"  Streak {session.streak}  First try {session.right_first_time}/"
             f"{session.answered}{unsaved}"))
 
     @on(AnswerBox.Submitted)

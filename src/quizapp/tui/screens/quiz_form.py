@@ -32,6 +32,13 @@ def read_quiz_form(topics: list[str], questions: str, minutes: str) -> tuple[int
 class QuizFormScreen(Screen):
     """Topics to tick, how many questions, how many minutes; Enter or Start begins."""
 
+    DEFAULT_CSS = """
+    QuizFormScreen #quiz-topics { height: auto; max-height: 9; }
+    QuizFormScreen #quiz-sizes { height: auto; }
+    QuizFormScreen #quiz-sizes Label { padding: 1 1 0 0; }
+    QuizFormScreen #quiz-sizes Input { width: 10; }
+    QuizFormScreen #form-error { color: $error; }
+    """
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
 
     def __init__(self, topics: list[tuple[str, str]]) -> None:
@@ -46,9 +53,9 @@ class QuizFormScreen(Screen):
             yield SelectionList[str](*((name, tid, True) for tid, name in self.topics),
                                      id="quiz-topics")
             with Horizontal(id="quiz-sizes"):
-                yield Label("Questions ")
+                yield Label("Questions")
                 yield Input("10", id="quiz-questions", restrict=r"[0-9]*", max_length=3)
-                yield Label(" Minutes ")
+                yield Label("  Minutes")
                 yield Input("10", id="quiz-minutes", restrict=r"[0-9.]*", max_length=5)
             yield Static("", id="form-error", markup=False)
             yield Button("Start the quiz", id="start", variant="primary")
@@ -80,6 +87,7 @@ class QuizFormScreen(Screen):
 class QuizCodeScreen(Screen):
     """Type or paste a quiz code someone shared; Enter starts that quiz."""
 
+    DEFAULT_CSS = "QuizCodeScreen #form-error { color: $error; }"
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
 
     def __init__(self, known_topics: list[str]) -> None:
