@@ -163,3 +163,23 @@ async def test_not_saved_clears_from_the_status_when_the_disk_has_room_again(
         app.screen.update_status()
         await wait_until(pilot, lambda: "not saved" not in str(
             app.screen.query_one("#status").render()))
+
+
+async def test_stats_screen_lists_an_abandoned_quiz_as_abandoned(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path, clock=lambda: NOW)
+    store.start_quiz("q1", "derivatives/3/1/7", 3)
+    store.abandon_quiz("q1")
+    store.set_level("derivative-power-rule", 3)
+    store.close()
+    app = QuizApp(home=tmp_path, now=lambda: NOW)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot, app)
+        app.open_stats()
+        await wait_until(pilot, lambda: any("abandoned" in str(w.render())
+                                            for w in app.screen.query("#quizzes")))
+        quizzes = str(app.screen.query_one("#quizzes").render())
+        assert "abandoned, 0 of 3 answered" in quizzes and "0/3" not in quizzes
+        table = app.screen.query_one("#skills")
+        power = [table.get_row_at(i) for i in range(table.row_count)
+                 if table.get_row_at(i)[0] == "Power rule"]
+        assert power and power[0][3] == "3"  # the difficulty it was left at
