@@ -291,9 +291,9 @@ class ProgressStore:
         stays until a later right answer to a problem of the same family."""
         family = "rtrim(rtrim(problem_id, '0123456789'), '.')"
         return [pid for (pid,) in self.rows(
-            f"SELECT a.problem_id FROM attempts a JOIN (SELECT {family} AS family, MAX(id) AS "
-            f"last FROM attempts WHERE {_VALID} GROUP BY family) l ON a.id = l.last "
-            "WHERE a.correct = 0 ORDER BY a.at, a.id")]
+            f"SELECT a.problem_id FROM attempts a JOIN (SELECT MAX(id) AS last FROM attempts "
+            f"WHERE typeof(problem_id) = 'text' GROUP BY {family}) l ON a.id = l.last "
+            f"WHERE a.correct = 0 AND {valid_row('attempts', alias='a')} ORDER BY a.at, a.id")]
 
     def close(self) -> None:
         """Close the database."""
