@@ -54,14 +54,19 @@ def main(ctx: click.Context, ascii_only: bool, theme: str | None) -> None:
         run_app(Launch(), ascii_only, theme)
 
 
+SEED_HELP = "0 to 99999; the same seed gives the same {what}."
+seed_type = click.IntRange(0, 99_999)
+
+
 @main.command()
 @click.argument("topic")
 @click.option("--skill", help="Practise one skill of the topic.")
-@click.option("--difficulty", type=click.IntRange(1, 3), default=1, show_default=True)
-@click.option("--seed", type=click.IntRange(0, 2**31), help="The same seed, the same problems.")
+@click.option("--difficulty", type=click.IntRange(1, 3),
+              help="1, 2 or 3 (default: the level you were at; a skill's easiest at first).")
+@click.option("--seed", type=seed_type, metavar="N", help=SEED_HELP.format(what="problems"))
 @ascii_option
 @theme_option
-def practice(topic: str, skill: str | None, difficulty: int, seed: int | None,
+def practice(topic: str, skill: str | None, difficulty: int | None, seed: int | None,
              ascii_only: bool, theme: str | None) -> None:
     """Practise TOPIC (derivatives, matrix-products, eigenvalues) until it sticks."""
     _check_topic(topic, skill)
@@ -74,7 +79,7 @@ def practice(topic: str, skill: str | None, difficulty: int, seed: int | None,
 @click.option("--topics", help="Comma-separated topic ids (default: all).")
 @click.option("--questions", type=click.IntRange(1, 100), default=10, show_default=True)
 @click.option("--minutes", type=click.FloatRange(0.1, 300), default=10, show_default=True)
-@click.option("--seed", type=click.IntRange(0, 2**31), help="The same seed, the same quiz.")
+@click.option("--seed", type=seed_type, metavar="N", help=SEED_HELP.format(what="quiz"))
 @click.option("--code", help="A quiz code shared by someone (overrides the other options).")
 @ascii_option
 @theme_option
@@ -94,7 +99,7 @@ def quiz(topics: str | None, questions: int, minutes: float, seed: int | None, c
         except BadQuiz as exc:
             raise click.BadParameter(str(exc), param_hint="--code") from None
     else:
-        chosen = tuple(t.strip() for t in topics.split(",")) if topics else tuple(known)
+        chosen = _topic_list(topics) if topics is not None else tuple(known)
         spec = QuizSpec(chosen, questions, minutes,
                         seed if seed is not None else random.randrange(10_000))
     try:
@@ -106,6 +111,16 @@ def quiz(topics: str | None, questions: int, minutes: float, seed: int | None, c
         raise click.BadParameter(f"unknown topic {', '.join(unknown)}; choose from "
                                  f"{', '.join(known)}", param_hint="--topics")
     run_app(Launch("quiz", quiz=spec), ascii_only, theme)
+
+
+def _topic_list(text: str) -> tuple[str, ...]:
+    """'a,b' as topic ids; an empty name (as in 'a,,b' or 'a,') is refused with a clear message."""
+    chosen = tuple(t.strip() for t in text.split(","))
+    if not all(chosen):
+        raise click.BadParameter(f"'{text}' has an empty topic name; write topic ids separated "
+                                 "by single commas, e.g. derivatives,eigenvalues",
+                                 param_hint="--topics")
+    return chosen
 
 
 def _shown(text: str, limit: int = 40) -> str:
@@ -345,57 +360,94 @@ def _skill_ids() -> list[str]:
     return [s.id for t in read_topics() for s in t.skills]
 
 
+def _names() -> tuple[dict[str, str], dict[str, str]]:
+    """Display names of topics and skills by id, and each skill's topic id."""
+    from quizapp.bank.catalog import read_topics
+
+    topics = read_topics()
+    names = {t.id: t.name for t in topics} | {s.id: s.name for t in topics for s in t.skills}
+    return names, {s.id: t.id for t in topics for s in t.skills}
+
+
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def stats(as_json: bool) -> None:
-    """Show progress: totals, mastery per skill, recent quizzes."""
+    """Show progress: totals, mastery and difficulty per skill, recent quizzes."""
     import json
 
     from quizapp.bank.catalog import skill_ceilings
     from quizapp.progress.stats import quiz_line, summary
 
-    data = summary(_store(), _skill_ids(), ceilings=skill_ceilings())
+    names, topic_of = _names()
+    data = summary(_store(), _skill_ids(), ceilings=skill_ceilings(), names=names,
+                   topic_of=topic_of)
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     attempts, right = data["attempts"], data["correct"]
     share = f" ({100 * right / attempts:.0f}%)" if attempts else ""
     click.echo(f"{attempts} problems answered, {right} right the first time{share}")
-    click.echo(f"{'skill':<30} {'mastery':<12} {'right':>6} {'attempts':>9}  due")
-    for skill, row in data["skills"].items():
-        click.echo(f"{skill:<30} {row['mastery']:<12} {row['correct']:>6} {row['attempts']:>9}"
-                   f"  {'yes' if row['due'] else ''}")
+    click.echo(f"{'skill':<34} {'mastery':<12} {'difficulty':>10} {'right':>6} {'attempts':>9}"
+               "  due")
+    for row in data["skills"].values():
+        difficulty = "-" if row["difficulty"] is None else str(row["difficulty"])
+        click.echo(f"{row['name']:<34} {row['mastery']:<12} {difficulty:>10} {row['correct']:>6}"
+                   f" {row['attempts']:>9}  {'yes' if row['due'] else ''}")
     if data["quizzes"]:
         click.echo("recent quizzes:")
         for quiz in data["quizzes"][:10]:
-            click.echo(f"  {quiz_line(quiz)}")
+            click.echo(f"  {quiz['started']}  {quiz_line(quiz)}")
+
+
+EXPORT_FIELDS = ["at", "topic", "skill", "topic_id", "skill_id", "problem_id", "difficulty",
+                 "answer", "correct", "misconception", "seconds", "hints", "mode", "quiz_id",
+                 "quiz_status", "first"]
 
 
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
               show_default=True)
+@click.option("--quizzes", is_flag=True,
+              help="Export the quizzes (score or abandoned) instead of the attempts.")
 @click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-",
               help="File to write (default: standard output).")
-def export(fmt: str, output: click.utils.LazyFile) -> None:
-    """Export every attempt as CSV or JSON."""
+def export(fmt: str, quizzes: bool, output: click.utils.LazyFile) -> None:
+    """Export every attempt (or quiz) as CSV with a header row, or JSON objects with field
+    names; topics and skills by name (ids beside them), times in ISO 8601 local time."""
     import csv
-    import dataclasses
     import json
 
+    from quizapp.progress.stats import local_time, recent_quizzes
+
     store = _store()
-    attempts = [dataclasses.asdict(a) for a in store.attempts()]
+    names, _ = _names()
+    quiz_rows = [{**q, "started": local_time(q["started"]),
+                  "finished": local_time(q["finished"])}
+                 for q in recent_quizzes(store, count=1_000_000)]
+    status = {q["id"]: q["status"] for q in quiz_rows}
+    if quizzes:
+        rows, fields = quiz_rows, ["id", "code", "status", "started", "finished", "right",
+                                   "answered", "questions"]
+    else:
+        rows = [{"at": local_time(a.at), "topic": names.get(a.topic, a.topic),
+                 "skill": names.get(a.skill, a.skill), "topic_id": a.topic,
+                 "skill_id": a.skill, "problem_id": a.problem_id, "difficulty": a.difficulty,
+                 "answer": a.answer, "correct": a.correct, "misconception": a.misconception,
+                 "seconds": a.seconds, "hints": a.hints, "mode": a.mode, "quiz_id": a.quiz_id,
+                 "quiz_status": status.get(a.quiz_id) if a.quiz_id else None, "first": a.first}
+                for a in store.attempts()]
+        fields = EXPORT_FIELDS
     unreadable = store.unreadable_attempts()
-    if unreadable:
+    if unreadable and not quizzes:
         click.echo(f"{unreadable} saved attempt(s) hold values of the wrong type and were left "
                    "out.", err=True)
     if fmt == "json":
-        output.write(json.dumps(attempts, ensure_ascii=False, indent=1) + "\n")
+        output.write(json.dumps([{f: row[f] for f in fields} for row in rows],
+                                ensure_ascii=False, indent=1) + "\n")
         return
-    from quizapp.progress.store import Attempt
-
-    writer = csv.DictWriter(output, fieldnames=[f.name for f in dataclasses.fields(Attempt)])
+    writer = csv.DictWriter(output, fieldnames=fields, extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(attempts)
+    writer.writerows(rows)
 
 
 @main.command()

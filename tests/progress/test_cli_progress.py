@@ -56,7 +56,55 @@ def test_export_csv_and_json(tmp_path: Path) -> None:
     assert [r["answer"] for r in rows] == ["0x", "1x", "2x"]
     assert rows[2]["correct"] == "False"
     as_json = json.loads(run(tmp_path, "export", "--format", "json").stdout)
-    assert len(as_json) == 3 and as_json[0]["skill"] == "derivative-power-rule"
+    assert len(as_json) == 3 and as_json[0]["skill_id"] == "derivative-power-rule"
+
+
+def test_export_speaks_in_names_and_local_iso_times_with_a_header(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    fill(tmp_path)
+    text = run(tmp_path, "export").stdout
+    assert text.splitlines()[0].startswith("at,topic,skill,")  # the header row
+    row = next(csv.DictReader(io.StringIO(text)))
+    assert (row["topic"], row["skill"]) == ("Derivatives", "Power rule")
+    assert datetime.fromisoformat(row["at"]) == datetime.fromtimestamp(1_800_000_000.0).astimezone()
+    [first, *_] = json.loads(run(tmp_path, "export", "--format", "json").stdout)
+    assert first["skill"] == "Power rule" and first["at"] == row["at"]
+
+
+def test_an_abandoned_quiz_is_exported_and_listed_as_abandoned(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path, clock=lambda: 1_800_000_000.0)
+    store.start_quiz("q1", "derivatives/3/1/7", 3)
+    store.record(Attempt(1_800_000_001.0, "power-one-term.1", "derivatives",
+                         "derivative-power-rule", 1, "x", False, None, 2.0, 0, "quiz", "q1"))
+    store.abandon_quiz("q1")
+    store.close()
+    quizzes = list(csv.DictReader(io.StringIO(run(tmp_path, "export", "--quizzes").stdout)))
+    assert [(q["code"], q["status"], q["answered"]) for q in quizzes] == \
+        [("derivatives/3/1/7", "abandoned", "1")]
+    [attempt] = json.loads(run(tmp_path, "export", "--format", "json").stdout)
+    assert attempt["quiz_status"] == "abandoned"
+    table = run(tmp_path, "stats").stdout
+    assert "abandoned, 1 of 3 answered" in table and "0/3" not in table
+    assert json.loads(run(tmp_path, "stats", "--json").stdout)["quizzes"][0]["status"] == \
+        "abandoned"
+
+
+def test_stats_name_skills_and_keep_mastery_step_apart_from_difficulty(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    fill(tmp_path)
+    store = ProgressStore(tmp_path)
+    store.set_level("derivative-power-rule", 2)
+    store.close()
+    data = json.loads(run(tmp_path, "stats", "--json").stdout)
+    power = data["skills"]["derivative-power-rule"]
+    assert (power["name"], power["topic"]) == ("Power rule", "Derivatives")
+    assert power["mastery_step"] == 2 and power["difficulty"] == 2 and "level" not in power
+    assert data["mastery_steps"][2] == "familiar"
+    assert datetime.fromisoformat(data["quizzes"][0]["started"]).tzinfo is not None
+    table = run(tmp_path, "stats").stdout
+    assert "Power rule" in table and "derivative-power-rule" not in table
 
 
 def test_reset_asks_first(tmp_path: Path) -> None:

@@ -53,7 +53,9 @@ def test_due_weakest_and_mistakes() -> None:
     mastery = all_mastery(["eigenvalues", SKILL, "matrix-product"], history, now)
     assert weakest(mastery) == SKILL  # started and weakest, before the untouched ones
     assert "eigenvalues" in due(mastery, now)
-    assert mistakes_to_review(history) == ["chain.0", "chain.1"]
+    wrong_twice = attempts([(False, 1)] * 2)
+    assert mistakes_to_review(wrong_twice) == ["chain.1"]  # one family: one mistake to review
+    assert mistakes_to_review(wrong_twice + attempts([(True, 1)], start=500)) == []
 
 
 def test_a_skill_without_hard_problems_can_still_be_mastered() -> None:

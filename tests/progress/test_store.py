@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from quizapp.progress import Attempt, ProgressStore
-from quizapp.progress.schema import APPLICATION_ID, MIGRATIONS
+from quizapp.progress.schema import APPLICATION_ID, MIGRATIONS, UNMARKED_UP_TO
 
 
 def attempt(problem: str = "power-one-term.1", correct: bool = True, at: float = 1000.0,
@@ -121,6 +121,52 @@ def test_pending_mistakes_are_the_problems_whose_last_attempt_was_wrong(tmp_path
     assert store.pending_mistakes() == ["b.2", "c.3"]
 
 
+def test_a_mistake_stays_until_a_later_right_answer_in_its_family(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path)
+    store.record(attempt("chain-2.10", correct=False, at=1))
+    store.record(attempt("chain-2.11", correct=False, at=2))  # a fresh one, wrong again
+    store.record(attempt("power.5", correct=False, at=3))
+    assert store.pending_mistakes() == ["chain-2.11", "power.5"]
+    store.record(attempt("chain-2.99", correct=True, at=4, mode="review"))  # a fresh one, right
+    assert store.pending_mistakes() == ["power.5"]
+    store.record(attempt("power.6", answer="", correct=False, at=5, mode="quiz", first=False))
+    assert store.pending_mistakes() == ["power.6"]  # a skipped quiz question is kept too
+
+
+def test_the_level_of_each_skill_is_kept_between_runs(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path)
+    assert store.level("derivative-chain-rule") is None
+    store.set_level("derivative-chain-rule", 2)
+    store.set_level("derivative-chain-rule", 3)
+    store.set_level("eigenvalues", 1)
+    store.close()
+    again = ProgressStore(tmp_path)
+    assert again.levels() == {"derivative-chain-rule": 3, "eigenvalues": 1}
+    assert again.reset() and again.levels() == {}
+
+
+def test_an_abandoned_quiz_is_not_a_score(tmp_path: Path) -> None:
+    from quizapp.progress.stats import quiz_line, recent_quizzes
+
+    store = ProgressStore(tmp_path, clock=lambda: 1_800_000_000.0)
+    store.start_quiz("q1", "derivatives/3/1/7", 3)
+    store.record(attempt("a.1", mode="quiz", quiz_id="q1", correct=False))
+    store.abandon_quiz("q1")
+    [quiz] = recent_quizzes(store)
+    assert quiz["status"] == "abandoned"
+    assert quiz_line(quiz) == "abandoned, 1 of 3 answered  derivatives/3/1/7"
+
+
+def test_a_version_3_file_gains_levels_and_abandoned_quizzes(tmp_path: Path) -> None:
+    path = tmp_path / "progress.db"
+    _our_file(path, version=3, extra="INSERT INTO quizzes (id, code, started, questions) "
+                                     "VALUES ('q', 'c', 5, 4);")
+    store = ProgressStore(tmp_path)
+    assert store.notice is None and store.saving
+    assert store.rows("SELECT id, abandoned FROM quizzes") == [("q", 0)]
+    assert store.set_level("eigenvalues", 2) and store.levels() == {"eigenvalues": 2}
+
+
 def test_record_commits_at_once(tmp_path: Path) -> None:
     store = ProgressStore(tmp_path)
     store.record(attempt())
@@ -170,7 +216,7 @@ def test_version_1_file_is_migrated_with_its_history_kept(tmp_path: Path) -> Non
 
 # ------------------------------------------------------- databases quizapp did not write
 def _our_file(path: Path, version: int = 2, extra: str = "", rows: bool = True) -> None:
-    """A file as quizapp writes it at `version` (no application id before version 3), plus
+    """A file as quizapp writes it at `version` (its application id from version 3), plus
     whatever SQL `extra` adds."""
     db = sqlite3.connect(path)
     for migration in MIGRATIONS[:version]:
@@ -180,6 +226,8 @@ def _our_file(path: Path, version: int = 2, extra: str = "", rows: bool = True) 
                    "correct, seconds, hints, mode) VALUES (1000, 'p.1', 'derivatives', "
                    "'derivative-trig', 1, 'cos(x)', 1, 3.5, 0, 'practice')")
     db.execute(f"PRAGMA user_version = {version}")
+    if version > UNMARKED_UP_TO:
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.commit()
     if extra:
         db.executescript(extra)
@@ -208,6 +256,10 @@ FOREIGN = {
         "INSERT INTO quizzes (id, code, started, questions) VALUES ('q', 'c', 9e11, 3);")),
     "a day summary of the wrong type": dict(extra=(
         "INSERT INTO daily VALUES (20000, 'many', 1, 2.0);")),
+    "a level of the wrong type": dict(version=4, extra=(
+        "INSERT INTO levels VALUES ('eigenvalues', 'hard', 5);")),
+    "a levels table with other columns": dict(version=4, extra=(
+        "DROP TABLE levels; CREATE TABLE levels (skill TEXT, level TEXT, at REAL);")),
     "another program's application id": dict(extra="PRAGMA application_id = 1234;"),
     "schema 99 without quizapp's mark": dict(extra="PRAGMA user_version = 99;"),
 }
@@ -238,7 +290,7 @@ def test_two_files_set_aside_in_the_same_second_are_both_kept(tmp_path: Path) ->
     assert kept == {"first", "second"}
 
 
-@pytest.mark.parametrize("version", [0, 1, 2])
+@pytest.mark.parametrize("version", [0, 1, 2, 3])
 def test_our_own_older_files_are_migrated_not_set_aside(tmp_path: Path, version: int) -> None:
     _our_file(tmp_path / "progress.db", version=version, rows=version > 0)
     store = ProgressStore(tmp_path)

@@ -98,8 +98,9 @@ def due(mastery: dict[str, Mastery], now: float) -> list[str]:
 
 
 def mistakes_to_review(attempts: list[Attempt]) -> list[str]:
-    """Problem ids whose latest attempt was wrong, oldest first (as the store computes)."""
+    """Mistakes to review, oldest first (as the store computes): per family whose latest attempt
+    was wrong, that attempt's problem id."""
     latest: dict[str, Attempt] = {}
     for attempt in sorted(attempts, key=lambda a: a.at):
-        latest[attempt.problem_id] = attempt
-    return [pid for pid, a in sorted(latest.items(), key=lambda kv: kv[1].at) if not a.correct]
+        latest[attempt.problem_id.rstrip("0123456789").rstrip(".")] = attempt
+    return [a.problem_id for a in sorted(latest.values(), key=lambda a: a.at) if not a.correct]

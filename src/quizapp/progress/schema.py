@@ -68,6 +68,16 @@ MIGRATIONS = [
               WHERE quiz_id IS NOT NULL AND first = 1 GROUP BY quiz_id) AS counted
         WHERE counted.quiz_id = quizzes.id;
     """,
+    # 4: the level (difficulty) each skill was left at, chosen or reached, kept between runs;
+    # and a quiz left early is marked abandoned (no score), not counted as finished
+    """
+    CREATE TABLE levels (
+        skill TEXT PRIMARY KEY,
+        level INTEGER NOT NULL,
+        at REAL NOT NULL
+    );
+    ALTER TABLE quizzes ADD COLUMN abandoned INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 # What each column may hold, as SQL over `{c}` (the column). Times are seconds since 1970 before
@@ -88,8 +98,9 @@ ROW_RULES = {
     },
     "quizzes": {
         "id": _TEXT, "code": _TEXT, "started": _TIME, "finished": f"({{c}} IS NULL OR {_TIME})",
-        "right": _INTEGER, "questions": _INTEGER, "answered": _INTEGER,
+        "right": _INTEGER, "questions": _INTEGER, "answered": _INTEGER, "abandoned": _FLAG,
     },
+    "levels": {"skill": _TEXT, "level": f"({_INTEGER} AND {{c}} BETWEEN 1 AND 9)", "at": _TIME},
     "daily": {
         "day": f"({_INTEGER} AND {{c}} BETWEEN 0 AND {_LAST_TIME // 86400})",
         "attempts": _INTEGER, "correct": _INTEGER, "seconds": _NUMBER,

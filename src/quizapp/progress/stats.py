@@ -2,6 +2,7 @@
 
 import time
 from dataclasses import dataclass
+from datetime import datetime
 
 from quizapp.progress.mastery import LEVELS, all_mastery
 from quizapp.progress.schema import valid_row
@@ -26,19 +27,38 @@ def by_day(store: ProgressStore, days: int = 30) -> list[DayStats]:
                      seconds / n) for day, n, right, seconds in reversed(rows) if n > 0]
 
 
+def local_time(at: float | None) -> str | None:
+    """A time as ISO 8601 in the local zone, with its offset: '2027-01-15T08:00:00+01:00'."""
+    if at is None:
+        return None
+    return datetime.fromtimestamp(at).astimezone().isoformat(timespec="seconds")
+
+
+def quiz_status(finished: float | None, abandoned: int) -> str:
+    """'finished', 'abandoned' (left early: no score) or 'not finished' (the app was killed)."""
+    if abandoned:
+        return "abandoned"
+    return "not finished" if finished is None else "finished"
+
+
 def recent_quizzes(store: ProgressStore, count: int = 20) -> list[dict]:
     """The latest quizzes, newest first. `answered` counts the answers saved for a quiz, so one
-    cut short (the app killed before its end) shows what it has; `finished` is None for it."""
+    cut short (the app killed before its end) shows what it has; `finished` is None for it. A
+    quiz left early has status 'abandoned': it is not a score."""
     return [{"id": qid, "code": code, "started": started, "finished": finished,
-             "right": right, "answered": answered, "questions": questions}
-            for qid, code, started, finished, right, answered, questions in store.rows(
-                'SELECT id, code, started, finished, "right", answered, questions FROM quizzes '
-                f"WHERE {_VALID_QUIZ} ORDER BY started DESC LIMIT ?", (count,))]
+             "right": right, "answered": answered, "questions": questions,
+             "status": quiz_status(finished, abandoned)}
+            for qid, code, started, finished, right, answered, questions, abandoned
+            in store.rows(
+                'SELECT id, code, started, finished, "right", answered, questions, abandoned '
+                f"FROM quizzes WHERE {_VALID_QUIZ} ORDER BY started DESC LIMIT ?", (count,))]
 
 
 def quiz_line(quiz: dict) -> str:
-    """One quiz for a list: '2/4  code' or, for one never finished, '1/4 right, 2 of 4
-    answered, not finished  code'."""
+    """One quiz for a list: '2/4  code'; for one left early 'abandoned, 1 of 4 answered  code';
+    for one never finished '1/4 right, 2 of 4 answered, not finished  code'."""
+    if quiz.get("status") == "abandoned":
+        return f"abandoned, {quiz['answered']} of {quiz['questions']} answered  {quiz['code']}"
     if quiz["finished"] is None:
         return (f"{quiz['right']}/{quiz['questions']} right, {quiz['answered']} of "
                 f"{quiz['questions']} answered, not finished  {quiz['code']}")
@@ -46,9 +66,14 @@ def quiz_line(quiz: dict) -> str:
 
 
 def summary(store: ProgressStore, skills: list[str], now: float | None = None,
-            ceilings: dict[str, int] | None = None) -> dict:
-    """The `stats --json` document."""
+            ceilings: dict[str, int] | None = None,
+            names: dict[str, str] | None = None,
+            topic_of: dict[str, str] | None = None) -> dict:
+    """The `stats --json` document. Per skill: its `name` and `topic` (names; ids are the keys),
+    the `mastery` name and `mastery_step` (0–4), and the `difficulty` level it was left at
+    (None if never practised). Quiz times are ISO 8601 local times."""
     now = time.time() if now is None else now
+    names, topic_of = names or {}, topic_of or {}
     per_skill: dict[str, tuple[int, int]] = {}
     for skill, correct, n in store.rows(  # all in one index; rows of other types are left out
             "SELECT skill, correct, COUNT(*) FROM attempts WHERE first = 1 "
@@ -60,18 +85,23 @@ def summary(store: ProgressStore, skills: list[str], now: float | None = None,
     right = sum(c or 0 for _, c in per_skill.values())
     mastery = all_mastery(sorted({*skills, *per_skill}), store.recent_first_attempts(), now,
                           ceilings)
-    quizzes = recent_quizzes(store)
+    levels = store.levels()
+    quizzes = [{**q, "started": local_time(q["started"]), "finished": local_time(q["finished"])}
+               for q in recent_quizzes(store)]
     return {
         "attempts": total,
         "correct": right,
-        "skills": {skill: {"attempts": per_skill.get(skill, (0, 0))[0],
+        "skills": {skill: {"name": names.get(skill, skill),
+                           "topic": names.get(topic_of.get(skill, ""), topic_of.get(skill)),
+                           "attempts": per_skill.get(skill, (0, 0))[0],
                            "correct": per_skill.get(skill, (0, 0))[1] or 0,
-                           "mastery": m.name, "level": m.level,
+                           "mastery": m.name, "mastery_step": m.level,
+                           "difficulty": levels.get(skill),
                            "due": m.due(now)}
                    for skill, m in mastery.items()},
         "days": [vars(d) for d in by_day(store)],
         "quizzes": quizzes,
-        "levels": list(LEVELS),
+        "mastery_steps": list(LEVELS),
     }
 
 

@@ -188,12 +188,32 @@ class ProgressStore:
         return self._write('UPDATE quizzes SET finished = ?, "right" = ? WHERE id = ?',
                            [float(self.clock()), int(right), str(quiz_id)])
 
+    def abandon_quiz(self, quiz_id: str) -> bool:
+        """Note that a quiz was left before its end: recorded as abandoned, not as a score."""
+        return self._write("UPDATE quizzes SET finished = ?, abandoned = 1 WHERE id = ?",
+                           [float(self.clock()), str(quiz_id)])
+
+    def set_level(self, skill: str, level: int) -> bool:
+        """Remember the level (difficulty) a skill — or a whole topic, by its id — is at."""
+        return self._write("INSERT INTO levels (skill, level, at) VALUES (?, ?, ?) "
+                           "ON CONFLICT (skill) DO UPDATE SET level = excluded.level, "
+                           "at = excluded.at",
+                           [str(skill), max(1, min(9, int(level))), float(self.clock())])
+
+    def levels(self) -> dict[str, int]:
+        """The level each skill (or topic) was left at."""
+        return dict(self.rows(f"SELECT skill, level FROM levels WHERE {_VALID_LEVEL}"))
+
+    def level(self, skill: str) -> int | None:
+        """The level `skill` (or a topic) was left at, None if never set."""
+        return self.levels().get(skill)
+
     def reset(self) -> bool:
         """Delete all progress (answers not yet saved too). False if it could not be done."""
         with self._lock:
             self._unsaved.clear()
         return self._write_all([("DELETE FROM attempts", []), ("DELETE FROM quizzes", []),
-                                ("DELETE FROM daily", [])])
+                                ("DELETE FROM daily", []), ("DELETE FROM levels", [])])
 
     def _write(self, sql: str, values: list) -> bool:
         return self._write_all([(sql, values)])
@@ -266,11 +286,14 @@ class ProgressStore:
         return sorted(found, key=lambda a: a.at)
 
     def pending_mistakes(self) -> list[str]:
-        """Problem ids whose latest attempt was wrong, oldest first: the ones to review."""
+        """Mistakes to review, oldest first: for every family whose latest attempt was wrong
+        (a skipped or timed-out quiz question too), the problem id of that attempt. A mistake
+        stays until a later right answer to a problem of the same family."""
+        family = "rtrim(rtrim(problem_id, '0123456789'), '.')"
         return [pid for (pid,) in self.rows(
-            "SELECT a.problem_id FROM attempts a JOIN (SELECT problem_id, MAX(id) AS last "
-            "FROM attempts GROUP BY problem_id) l ON a.id = l.last WHERE a.correct = 0 "
-            f"AND {valid_row('attempts', alias='a')} ORDER BY a.at, a.id")]
+            f"SELECT a.problem_id FROM attempts a JOIN (SELECT MAX(id) AS last FROM attempts "
+            f"WHERE typeof(problem_id) = 'text' GROUP BY {family}) l ON a.id = l.last "
+            f"WHERE a.correct = 0 AND {valid_row('attempts', alias='a')} ORDER BY a.at, a.id")]
 
     def close(self) -> None:
         """Close the database."""
@@ -279,6 +302,7 @@ class ProgressStore:
 
 
 _VALID = valid_row("attempts")
+_VALID_LEVEL = valid_row("levels")
 
 
 def _statements(attempt: Attempt) -> list[tuple[str, list]]:

@@ -1,8 +1,10 @@
 """Practice one topic or skill until it sticks: a problem at a time, streaks and levels.
 
 Khan-style rules: the first attempt at a problem is the one that counts; 5 clean first-attempt
-answers in a row raise the difficulty, 2 wrong first attempts in a row lower it; using a hint
-or the solution ends the streak and the problem does not count toward the level.
+answers in a row raise the difficulty, 2 misses in a row lower it (a miss is a wrong first attempt
+or a skipped problem); using a hint or the solution ends the streak and the problem does not count
+toward the level. Levels are the difficulties the skill's families have (a skill may start at 2);
+the learner may also choose one, and `on_level` hears of every change so it can be kept.
 """
 
 import random
@@ -39,24 +41,30 @@ class Feedback:
 class PracticeSession:
     """The state of one practice run; pure logic, no UI."""
 
-    def __init__(self, bank: Bank, topic: str, skill: str | None = None, difficulty: int = 1,
-                 seed: int | None = None, clock: Callable[[], float] = time.monotonic,
+    def __init__(self, bank: Bank, topic: str, skill: str | None = None,
+                 difficulty: int | None = None, seed: int | None = None,
+                 clock: Callable[[], float] = time.monotonic,
                  record: Callable[[Attempt], object] | None = None,
-                 now: Callable[[], float] = time.time, mode: str = "practice") -> None:
-        if not choose_families(bank, topic, skill):
+                 now: Callable[[], float] = time.time, mode: str = "practice",
+                 on_level: Callable[[int], object] | None = None) -> None:
+        families = choose_families(bank, topic, skill)
+        if not families:
             raise NoProblems(f"no problems for topic '{topic}'" +
                              (f", skill '{skill}'" if skill else ""))
         self.bank, self.topic, self.skill = bank, topic, skill
-        self.level = max(1, min(3, difficulty))
+        self.levels = tuple(sorted({bank.families[f].difficulty for f in families}))
+        self.level = self._nearest(self.levels[0] if difficulty is None else difficulty)
         self.rng = random.Random(f"practice:{topic}:{skill}:{seed}" if seed is not None
                                  else None)
         self.clock, self.now, self.record, self.mode = clock, now, record, mode
+        self.on_level = on_level
         self.streak = 0
         self.best_streak = 0
         self.clean_in_a_row = 0
         self.wrong_in_a_row = 0
         self.answered = 0
         self.right_first_time = 0
+        self.skipped = 0
         self.problem: Problem | None = None
         self.solved = False
         self.attempts = 0
@@ -64,13 +72,46 @@ class PracticeSession:
         self.solution_shown = False
         self.started = clock()
 
+    def _nearest(self, level: int) -> int:
+        """The level the skill has that is nearest to `level` (the lower one on a tie)."""
+        return min(self.levels, key=lambda have: (abs(have - level), have))
+
     def _families(self) -> list[str]:
-        for distance in range(3):  # the level asked for, else the nearest one the skill has
-            for level in (self.level - distance, self.level + distance):
-                found = choose_families(self.bank, self.topic, self.skill, level)
-                if found:
-                    return found
-        return choose_families(self.bank, self.topic, self.skill)
+        return choose_families(self.bank, self.topic, self.skill, self.level) or \
+            choose_families(self.bank, self.topic, self.skill)
+
+    def choose_level(self, level: int) -> bool:
+        """Practise at `level` (the nearest one the skill has) from the next problem on; the
+        streak toward the next level starts again. False if the level does not change."""
+        chosen = self._nearest(level)
+        if chosen == self.level:
+            return False
+        self._move_to(chosen)
+        return True
+
+    def step_level(self, step: int) -> bool:
+        """One level harder (+1) or easier (−1) among the levels the skill has."""
+        index = self.levels.index(self.level) + step
+        if not 0 <= index < len(self.levels):
+            return False
+        self._move_to(self.levels[index])
+        return True
+
+    def _move_to(self, level: int) -> None:
+        self.level = level
+        self.clean_in_a_row = self.wrong_in_a_row = 0
+        if self.on_level is not None:
+            self.on_level(level)
+
+    def skip(self) -> int:
+        """Leave the current problem for a fresh one. An unanswered problem counts as a miss for
+        the level (it is not saved as a wrong answer); returns the level change (−1 or 0)."""
+        if self.problem is None or self.solved or self.attempts > 0:
+            return 0
+        self.skipped += 1
+        self.streak = 0
+        self.clean_in_a_row = 0
+        return self._miss()
 
     def next_problem(self) -> Problem:
         """Move on to a fresh problem at the current level."""
@@ -121,19 +162,17 @@ class PracticeSession:
             self.wrong_in_a_row = 0
             if self.clean_in_a_row >= LEVEL_UP:
                 self.clean_in_a_row = 0
-                if self.level < 3:
-                    self.level += 1
-                    return 1
+                return 1 if self.step_level(1) else 0
             return 0
         self.streak = 0
         self.clean_in_a_row = 0
-        if not correct:
-            self.wrong_in_a_row += 1
-            if self.wrong_in_a_row >= LEVEL_DOWN:
-                self.wrong_in_a_row = 0
-                if self.level > 1:
-                    self.level -= 1
-                    return -1
+        return 0 if correct else self._miss()
+
+    def _miss(self) -> int:
+        self.wrong_in_a_row += 1
+        if self.wrong_in_a_row >= LEVEL_DOWN:
+            self.wrong_in_a_row = 0
+            return -1 if self.step_level(-1) else 0
         return 0
 
     def hint(self) -> str | None:
@@ -160,40 +199,47 @@ class PracticeSession:
 
 
 class ReviewSession(PracticeSession):
-    """Replay problems answered wrong, by id, until each is answered right."""
+    """Review mistakes: for each, a fresh problem of the same family (so of the same skill), until
+    one is answered right; one answered wrong again comes back later as yet another fresh one."""
 
     def __init__(self, bank: Bank, problem_ids: list[str], **kwargs: object) -> None:
-        from quizapp.bank import UnknownProblem, problem_by_id
-        from quizapp.generators import GenerationFailed
-
-        problems = []
+        families = []
         for pid in problem_ids:
-            try:
-                problems.append(problem_by_id(bank, pid))
-            except (UnknownProblem, GenerationFailed):
-                continue  # saved by another version of the bank: nothing to replay
-        if not problems:
+            family, _, seed = pid.strip().rpartition(".")
+            if family in bank.families and seed.isdigit() and family not in families:
+                families.append(family)  # else saved by another version of the bank
+        if not families:
             raise NoProblems("no mistakes to review — well done")
-        super().__init__(bank, problems[0].topic, mode="review", **kwargs)  # type: ignore[arg-type]
-        self.queue = problems
-
-    def _families(self) -> list[str]:
-        return []
+        first = bank.families[families[0]]
+        super().__init__(bank, first.topic, mode="review", **kwargs)  # type: ignore[arg-type]
+        self.queue = families
+        self.reviewed = set(problem_ids)
 
     @property
     def remaining(self) -> int:
-        """Problems still to get right."""
+        """Mistakes still to get right."""
         return len(self.queue) + (0 if self.solved or self.problem is None else 1)
 
     def next_problem(self) -> Problem:
-        """The next problem to redo; one answered wrong again goes to the back of the queue."""
+        """A fresh problem for the next mistake; one answered wrong again goes to the back."""
+        from quizapp.generators import GenerationFailed
+
         if self.problem is not None and not self.solved:
-            self.queue.append(self.problem)
-        if not self.queue:
-            raise NoProblems("all reviewed — every mistake is now answered right")
-        self.problem = self.queue.pop(0)
-        self.topic = self.problem.topic
-        self.solved, self.attempts, self.hints_shown = False, 0, 0
-        self.solution_shown = False
-        self.started = self.clock()
-        return self.problem
+            self.queue.append(self.problem.family)
+        while self.queue:
+            family = self.queue.pop(0)
+            for _ in range(5):  # a fresh seed: never the problem that was answered wrong
+                try:
+                    problem = make_problem(self.bank, family, self.rng.randrange(SEED_LIMIT))
+                except GenerationFailed:
+                    continue
+                if problem.id not in self.reviewed:
+                    break
+            else:
+                continue
+            self.problem, self.topic = problem, problem.topic
+            self.solved, self.attempts, self.hints_shown = False, 0, 0
+            self.solution_shown = False
+            self.started = self.clock()
+            return problem
+        raise NoProblems("all reviewed — every mistake is now answered right")

@@ -21,6 +21,7 @@ class QuizItem:
     answer: str | None = None
     verdict: Verdict | None = None
     skipped: bool = False
+    unread: str | None = None  # typed when time ran out, but could not be read
 
     @property
     def correct(self) -> bool:
@@ -90,6 +91,10 @@ class QuizSession:
         self.deadline = self.started + spec.minutes * 60
         self.finished_at: float | None = None
         self.ended_early = False
+        self.time_ran_out = False
+        self.abandoned = False
+        self._saved = False  # the quiz's end (score or abandoned) is written
+        self._deadline_seen = False  # the question on screen when time ran out is dealt with
         self.asked_at = self.started
         self.id = f"{spec.code}@{self.now():.3f}"
         if self.store is not None:
@@ -109,6 +114,7 @@ class QuizSession:
         """Whether time is up or every question has been answered or skipped."""
         if self.finished_at is None and (self.index >= len(self.items) or self.remaining() <= 0):
             self.finished_at = min(self.clock(), self.deadline)
+            self.time_ran_out = self.index < len(self.items)
         return self.finished_at is not None
 
     def submit(self, text: str) -> Verdict:
@@ -118,38 +124,83 @@ class QuizSession:
             raise RuntimeError("the quiz is over")
         verdict = grade(item.problem, text)
         if verdict.error is None:
-            item.answer, item.verdict = text, verdict
-            if self.store is not None:  # committed before the verdict is shown
-                p = item.problem
-                self.store.record(Attempt(  # type: ignore[attr-defined]
-                    at=self.now(), problem_id=p.id, topic=p.topic, skill=p.skill,
-                    difficulty=p.difficulty, answer=text, correct=verdict.correct,
-                    misconception=verdict.misconception,
-                    seconds=round(self.clock() - self.asked_at, 3), hints=0, mode="quiz",
-                    quiz_id=self.id))
-            self.index += 1
-            self.asked_at = self.clock()
+            self._answered(item, text, verdict)
         return verdict
+
+    def _answered(self, item: QuizItem, text: str, verdict: Verdict) -> None:
+        item.answer, item.verdict = text, verdict
+        if self.store is not None:  # committed before the verdict is shown
+            p = item.problem
+            self.store.record(Attempt(  # type: ignore[attr-defined]
+                at=self.now(), problem_id=p.id, topic=p.topic, skill=p.skill,
+                difficulty=p.difficulty, answer=text, correct=verdict.correct,
+                misconception=verdict.misconception,
+                seconds=round(min(self.clock(), self.deadline) - self.asked_at, 3), hints=0,
+                mode="quiz", quiz_id=self.id))
+        self.index += 1
+        self.asked_at = self.clock()
+
+    def _missed(self, item: QuizItem, why: str, text: str = "") -> None:
+        """Save a question left unanswered (skipped, or on screen when time ran out) so that
+        "Review mistakes" brings it back. Not a first attempt: not in the score or mastery."""
+        if self.store is not None:
+            p = item.problem
+            self.store.record(Attempt(  # type: ignore[attr-defined]
+                at=self.now(), problem_id=p.id, topic=p.topic, skill=p.skill,
+                difficulty=p.difficulty, answer=text, correct=False, misconception=why,
+                seconds=round(min(self.clock(), self.deadline) - self.asked_at, 3), hints=0,
+                mode="quiz", quiz_id=self.id, first=False))
 
     def skip(self) -> None:
         """Leave the current question unanswered and move on."""
         item = self.current
         if item is not None:
             item.skipped = True
+            self._missed(item, "skipped")
             self.index += 1
             self.asked_at = self.clock()
+
+    def answer_at_deadline(self, text: str) -> Verdict | None:
+        """Time ran out with `text` in the answer box: graded if it reads, otherwise the
+        question is listed as unanswered (and kept for review). Call before `results`."""
+        if not self.over or not self.time_ran_out or self.index >= len(self.items) \
+                or self._saved or self._deadline_seen:
+            return None
+        self._deadline_seen = True
+        item = self.items[self.index]
+        if text.strip():
+            verdict = grade(item.problem, text)
+            if verdict.error is None:
+                self._answered(item, text, verdict)
+                return verdict
+            item.unread = text
+        self._missed(item, "timed-out", text)
+        self.index += 1
+        return None
+
+    def abandon(self) -> None:
+        """Leave the quiz before its end: it is recorded as abandoned, not as a score."""
+        if self._saved:
+            return
+        self._saved = self.abandoned = True
+        if self.finished_at is None:
+            self.finished_at = min(self.clock(), self.deadline)
+            self.ended_early = True
+        if self.store is not None:
+            self.store.abandon_quiz(self.id)  # type: ignore[attr-defined]
 
     def finish(self) -> None:
         """End the quiz now."""
         if self.finished_at is None:
             self.finished_at = min(self.clock(), self.deadline)
             self.ended_early = self.index < len(self.items) and self.finished_at < self.deadline
-        if self.store is not None and not getattr(self, "_saved", False):
+        if self.store is not None and not self._saved:
             self._saved = True
             self.store.finish_quiz(self.id, sum(i.correct for i in self.items))  # type: ignore[attr-defined]
 
     def results(self) -> QuizResults:
         """Score, time, per-topic table, mistakes, and what to study next."""
+        self.answer_at_deadline("")  # the question on screen when time ran out, if not yet
         self.finish()
         assert self.finished_at is not None
         scores = []
@@ -160,7 +211,8 @@ class QuizSession:
         return QuizResults(
             right=sum(i.correct for i in self.items), questions=len(self.items),
             seconds=self.finished_at - self.started,
-            timed_out=self.finished_at >= self.deadline and self.index < len(self.items),
+            timed_out=self.time_ran_out or (self.finished_at >= self.deadline
+                                            and self.index < len(self.items)),
             topics=tuple(scores), mistakes=mistakes, study_next=study_next(mistakes),
             ended_early=self.ended_early,
         )

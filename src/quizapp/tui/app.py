@@ -29,7 +29,7 @@ class Launch:
     mode: str = "home"
     topic: str | None = None
     skill: str | None = None
-    difficulty: int = 1
+    difficulty: int | None = None  # None: the level the skill was left at
     seed: int | None = None
     quiz: QuizSpec | None = None
 
@@ -127,7 +127,7 @@ class QuizApp(App):
         self._bank_ready.wait()
         return self._bank
 
-    def open_practice(self, topic: str, skill: str | None = None, difficulty: int = 1,
+    def open_practice(self, topic: str, skill: str | None = None, difficulty: int | None = None,
                       seed: int | None = None, review: tuple[str, ...] = ()) -> None:
         """Practise a topic, or one of its skills; or redo the problems in `review`."""
         from quizapp.tui.screens.practice import PracticeScreen
@@ -158,9 +158,18 @@ class QuizApp(App):
         else:
             self.push_screen(HelpScreen(self.unicode))
 
+    async def action_quit(self) -> None:
+        """Quit; a screen with work to lose (a running quiz) asks first."""
+        confirm = getattr(self.screen, "confirm_quit", None)
+        if confirm is not None and confirm():
+            return
+        self.exit()
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Command-palette entries for every action of the home screen."""
+        """Command-palette entries for every action of the home screen (and the screen's own)."""
         yield from super().get_system_commands(screen)
+        for title, help_text, callback in getattr(screen, "palette_commands", list)():
+            yield SystemCommand(title, help_text, callback)
         for topic in self.topics:
             yield SystemCommand(f"Practise {topic.name}", topic.description,
                                 partial(self.open_practice, topic.id))
@@ -170,6 +179,10 @@ class QuizApp(App):
         all_topics = tuple(t.id for t in self.topics)
         yield SystemCommand("Timed quiz: all topics", "10 questions in 10 minutes",
                             partial(self.open_quiz, all_topics))
+        yield SystemCommand("Custom quiz", "Choose topics, questions and minutes",
+                            partial(self.home_choice, "custom-quiz"))
+        yield SystemCommand("Enter a quiz code", "Take the quiz someone shared",
+                            partial(self.home_choice, "quiz-code"))
         for title, help_text, choice in (
                 ("Practise your weakest skill", "The skill with the lowest mastery", "weakest"),
                 ("Review skills that are due", "Spaced repetition", "due"),

@@ -33,6 +33,9 @@ class HomeScreen(Screen):
         yield Header(show_clock=False)
         yield Static("Drill the maths of machine learning. Pick a topic or a skill and press "
                      "Enter.", id="intro", markup=False)
+        last = Static("", id="last-quiz", markup=False)
+        last.display = False
+        yield last
         menu = OptionList(id="menu")
         for topic in self.topics:
             menu.add_option(Option(f"Practise {topic.name}", id=f"topic:{topic.id}"))
@@ -48,6 +51,9 @@ class HomeScreen(Screen):
         for topic in self.topics:
             menu.add_option(Option(f"Timed quiz — {topic.name}, 10 questions, 10 minutes",
                                    id=f"quiz:{topic.id}"))
+        menu.add_option(Option("Custom quiz — choose topics, questions and minutes",
+                               id="custom-quiz"))
+        menu.add_option(Option("Enter a quiz code", id="quiz-code"))
         menu.add_option(Option("Statistics", id="stats"))
         menu.add_option(Option("Help — keys and answer syntax", id="help"))
         yield menu
@@ -83,7 +89,18 @@ class HomeScreen(Screen):
         weak = weakest(mastery)
         due_now = due(mastery, now)
         mistakes = store.pending_mistakes()
+        from quizapp.progress.stats import quiz_line, recent_quizzes
+
+        last = recent_quizzes(store, 1)
         self.app.call_from_thread(self.show_progress, mastery, skills, weak, due_now, mistakes)
+        if last:
+            self.app.call_from_thread(self.show_last_quiz, f"Last quiz: {quiz_line(last[0])}")
+
+    def show_last_quiz(self, line: str) -> None:
+        """One line about the latest quiz: its score, or that it was abandoned."""
+        widget = self.query_one("#last-quiz", Static)
+        widget.update(plain_text(line, self.unicode))
+        widget.display = True
 
     def show_progress(self, mastery: dict, skills: dict, weak: str | None, due_now: list[str],
                       mistakes: list[str]) -> None:
@@ -140,6 +157,14 @@ class HomeScreen(Screen):
                 app.open_practice("", review=tuple(self.mistakes))  # type: ignore[attr-defined]
         elif kind == "quiz":
             app.open_quiz(tuple(rest.split(",")))  # type: ignore[attr-defined]
+        elif kind == "custom-quiz":
+            from quizapp.tui.screens.quiz_form import QuizFormScreen
+
+            app.push_screen(QuizFormScreen([(t.id, t.name) for t in self.topics]))
+        elif kind == "quiz-code":
+            from quizapp.tui.screens.quiz_form import QuizCodeScreen
+
+            app.push_screen(QuizCodeScreen([t.id for t in self.topics]))
         elif kind == "stats":
             app.open_stats()  # type: ignore[attr-defined]
         elif kind == "help":

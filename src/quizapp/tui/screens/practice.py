@@ -13,6 +13,15 @@ from quizapp.tui.widgets.answer_box import AnswerBox, replace_answer_box
 from quizapp.tui.widgets.math_view import MathView
 
 
+def difficulty_text(difficulty: int, levels: tuple[int, ...]) -> str:
+    """'Difficulty 2 of 1–3': the problem on screen, and the levels the skill has."""
+    if len(levels) == 1:
+        return f"Difficulty {difficulty} (the only one)"
+    have = f"{levels[0]}–{levels[-1]}" if list(levels) == list(range(levels[0], levels[-1] + 1)) \
+        else ",".join(map(str, levels))
+    return f"Difficulty {difficulty} of {have}"
+
+
 def level_bar(done: int, total: int, unicode: bool) -> str:
     """▰▰▱▱▱ for 2 of 5."""
     full, empty = ("▰", "▱") if unicode else ("#", "-")
@@ -25,13 +34,19 @@ class PracticeScreen(Screen):
     BINDINGS = [
         Binding("f2", "hint", "Hint"),
         Binding("f3", "solution", "Solution"),
-        Binding("f4", "open_resource", "Open link"),
-        Binding("f5", "copy_resource", "Copy link"),
+        # F4/F5 are said beside the link itself; the footer keeps room for the level keys
+        Binding("f4", "open_resource", "Open link", show=False),
+        Binding("f5", "copy_resource", "Copy link", show=False),
         Binding("f6", "one_line", "Grid/line", show=False),
+        Binding("f7", "skip", "Skip"),
+        Binding("f9", "level(-1)", "Level -/+", key_display="f9/f10"),  # easier / harder
+        Binding("f10", "level(1)", "Harder", show=False),
+        Binding("ctrl+down", "level(-1)", "Easier", show=False),
+        Binding("ctrl+up", "level(1)", "Harder", show=False),
         Binding("escape", "home", "Home"),
     ]
 
-    def __init__(self, topic: str, skill: str | None = None, difficulty: int = 1,
+    def __init__(self, topic: str, skill: str | None = None, difficulty: int | None = None,
                  seed: int | None = None, unicode: bool = True,
                  review: tuple[str, ...] = ()) -> None:
         super().__init__()
@@ -81,9 +96,15 @@ class PracticeScreen(Screen):
                 self.session = ReviewSession(bank, list(self.review), record=record,
                                              now=self.app.now)  # type: ignore[attr-defined]
             else:
-                self.session = PracticeSession(bank, self.topic, self.skill, self.difficulty,
-                                               self.seed, record=record,
-                                               now=self.app.now)  # type: ignore[attr-defined]
+                store = self.app.store  # type: ignore[attr-defined]
+                key = self.skill or self.topic  # a whole topic keeps its own level
+                level = self.difficulty
+                if level is None and store is not None:
+                    level = store.level(key)
+                self.session = PracticeSession(
+                    bank, self.topic, self.skill, level, self.seed, record=record,
+                    now=self.app.now,  # type: ignore[attr-defined]
+                    on_level=None if store is None else lambda n: store.set_level(key, n))
         except NoProblems as exc:
             self.app.call_from_thread(self.app.notify, str(exc), severity="error")
             return
@@ -152,8 +173,9 @@ class PracticeScreen(Screen):
                 f"   First try {session.right_first_time}/{session.answered}{unsaved}"))
             return
         self.query_one("#status", Static).update(self.text(
-            f"{where} › {skill}   Level {session.level} {level_bar(done, total, self.unicode)}"
-            f"   Streak {session.streak}   First try {session.right_first_time}/"
+            f"{where} › {skill}  {difficulty_text(session.problem.difficulty, session.levels)}"
+            f" {level_bar(done, total, self.unicode)}"
+            f"  Streak {session.streak}  First try {session.right_first_time}/"
             f"{session.answered}{unsaved}"))
 
     @on(AnswerBox.Submitted)
@@ -198,9 +220,9 @@ class PracticeScreen(Screen):
             box.set_classes("wrong")
         box.update(t("\n".join(lines), self.unicode))
         if feedback.level_change > 0:
-            self.app.notify(f"Level up! Now at level {feedback.level}.")
+            self.app.notify(f"Level up! Now at difficulty {feedback.level}.")
         elif feedback.level_change < 0:
-            self.app.notify(f"Back to level {feedback.level} — keep going.")
+            self.app.notify(f"Back to difficulty {feedback.level} — keep going.")
         if feedback.resource is not None:
             self.show_resource(feedback.resource)
         self.update_status()
@@ -251,6 +273,38 @@ class PracticeScreen(Screen):
         if self.resource_url:
             self.app.copy_to_clipboard(self.resource_url)
             self.app.notify("Link copied to the clipboard")
+
+    def action_skip(self) -> None:
+        """A fresh problem; an unanswered one counts as a miss for the level."""
+        if self.session is None or self.session.problem is None or self.busy or self.review:
+            return
+        change = self.session.skip()
+        if change < 0:
+            self.app.notify(f"Back to difficulty {self.session.level} — keep going.")
+        self.busy = True
+        self.next_problem()
+
+    def action_level(self, step: int) -> None:
+        """Choose an easier (−1) or harder (+1) level; a problem at it comes at once."""
+        if self.session is None or self.session.problem is None or self.busy or self.review:
+            return
+        if not self.session.step_level(step):
+            self.app.notify(f"This skill has no {'harder' if step > 0 else 'easier'} level.")
+            return
+        self.app.notify(f"Difficulty {self.session.level} from now on.")
+        self.busy = True
+        self.next_problem()
+
+    def palette_commands(self) -> list[tuple[str, str, object]]:
+        """Command-palette entries while practising: (title, help, callback)."""
+        if self.review:
+            return []
+        return [("Level: harder", "Practise at the next difficulty (F10)",
+                 lambda: self.action_level(1)),
+                ("Level: easier", "Practise at the previous difficulty (F9)",
+                 lambda: self.action_level(-1)),
+                ("Skip this problem", "A fresh problem; counts as a miss for the level (F7)",
+                 self.action_skip)]
 
     def action_one_line(self) -> None:
         """Matrix answers: grid or one line."""

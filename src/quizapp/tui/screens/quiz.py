@@ -24,7 +24,7 @@ class QuizScreen(Screen):
     BINDINGS = [
         Binding("f7", "skip", "Skip"),
         Binding("f6", "one_line", "Grid/line", show=False),
-        Binding("escape", "finish", "End quiz"),
+        Binding("escape", "leave", "Leave quiz"),
     ]
 
     def __init__(self, spec, unicode: bool = True) -> None:
@@ -76,8 +76,9 @@ class QuizScreen(Screen):
         self.show_current()
 
     def tick(self) -> None:
-        """Update the countdown; end the quiz when time is up."""
-        if self.session is None or self.ended:
+        """Update the countdown; end the quiz when time is up (not while a dialog is open: the
+        results come when it closes)."""
+        if self.session is None or self.ended or self.app.screen is not self:
             return
         if self.session.over:
             self.show_results()
@@ -173,6 +174,42 @@ class QuizScreen(Screen):
             self.session.finish()
             self.show_results()
 
+    @property
+    def running(self) -> bool:
+        """Whether a quiz is under way (made, and not over)."""
+        return self.session is not None and not self.ended
+
+    def action_leave(self) -> None:
+        """Esc: ask, then leave the quiz (recorded as abandoned) for the home screen."""
+        if not self.running:
+            self.app.pop_screen()
+            return
+        from quizapp.tui.screens.quiz_confirm import LeaveQuizScreen
+
+        self.app.push_screen(LeaveQuizScreen(), self.left)
+
+    def confirm_quit(self) -> bool:
+        """ctrl+q during a quiz: ask first. False when there is nothing to lose."""
+        if not self.running:
+            return False
+        from quizapp.tui.screens.quiz_confirm import LeaveQuizScreen
+
+        self.app.push_screen(LeaveQuizScreen(quitting=True), self.left)
+        return True
+
+    def left(self, choice: str | None) -> None:
+        """After the question: keep going, or record the quiz as abandoned and leave."""
+        if choice is None or not self.running:
+            return
+        self.ended = True
+        self.session.abandon()  # type: ignore[union-attr]
+        if choice == "quit":
+            self.app.exit()
+            return
+        self.app.notify("Quiz left — recorded as abandoned.")
+        self.app.refresh_home()  # type: ignore[attr-defined]
+        self.app.pop_screen()
+
     def action_one_line(self) -> None:
         """Matrix answers: grid or one line."""
         for box in self.query(AnswerBox):
@@ -185,5 +222,8 @@ class QuizScreen(Screen):
         self.ended = True
         from quizapp.tui.screens.results import ResultsScreen
 
+        boxes = self.query(AnswerBox)
+        if boxes and self.shown == self.session.index:  # what was typed when time ran out
+            self.session.answer_at_deadline(boxes.first().text)
         self.app.switch_screen(ResultsScreen(self.session.results(), self.session.spec,
                                              self.unicode))

@@ -47,6 +47,8 @@ class ResultsScreen(Screen):
 
             for number, item in enumerate(r.mistakes, 1):
                 answer = "(skipped)" if item.skipped else (item.answer or "(not answered)")
+                if item.unread is not None:
+                    answer = f"(not answered: time ran out while '{item.unread}' could not be read)"
                 prompt = item.problem.prompt.splitlines()
                 lines = [f"{number}. {prompt[0]}", *(f"   {line}" for line in prompt[1:]),
                          f"   your answer: {answer}", "   right answer: "

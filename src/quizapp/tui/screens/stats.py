@@ -1,7 +1,5 @@
 """Statistics: totals, accuracy and speed over time, mastery per skill, recent quizzes."""
 
-import time
-
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,6 +7,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Sparkline, Static
 
+from quizapp.progress.stats import quiz_line
 from quizapp.tui.ascii import plain_text
 from quizapp.tui.screens.home import LEVEL_NAMES, mastery_bar
 
@@ -35,7 +34,7 @@ class StatsScreen(Screen):
             yield Static("", id="speed-range", markup=False)
             yield Static("Skills", classes="heading")
             table = DataTable(id="skills", cursor_type="none", zebra_stripes=True)
-            table.add_columns("Skill", "Mastery", "Level", "Right", "Attempts")
+            table.add_columns("Skill", "Mastery", "", "Difficulty", "Right", "Attempts")
             yield table
             yield Static("Recent quizzes", classes="heading")
             yield Static("", id="quizzes", markup=False)
@@ -82,12 +81,13 @@ class StatsScreen(Screen):
         table = self.query_one("#skills", DataTable)
         names = self.app.names  # type: ignore[attr-defined]
         for skill in skills:
-            row = data["skills"].get(skill, {"attempts": 0, "correct": 0, "level": 0})
-            level = row.get("level", 0)
-            table.add_row(names.get(skill, skill), t(mastery_bar(level, self.unicode)),
-                          LEVEL_NAMES[level], str(row["correct"]), str(row["attempts"]))
+            row = data["skills"].get(skill, {"attempts": 0, "correct": 0, "mastery_step": 0})
+            step = row.get("mastery_step", 0)
+            difficulty = row.get("difficulty")
+            table.add_row(names.get(skill, skill), t(mastery_bar(step, self.unicode)),
+                          LEVEL_NAMES[step], "–" if difficulty is None else str(difficulty),
+                          str(row["correct"]), str(row["attempts"]))
         quizzes = data["quizzes"]
         self.query_one("#quizzes", Static).update(t("\n".join(
-            f"{time.strftime('%Y-%m-%d %H:%M', time.localtime(q['started']))}  "
-            f"{q['right']}/{q['questions']}  code {q['code']}" for q in quizzes[:10]
+            f"{q['started'][:16].replace('T', ' ')}  {quiz_line(q)}" for q in quizzes[:10]
         ) or "No quizzes yet."))
