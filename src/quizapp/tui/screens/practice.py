@@ -28,6 +28,8 @@ class PracticeScreen(Screen):
         Binding("f4", "open_resource", "Open link"),
         Binding("f5", "copy_resource", "Copy link"),
         Binding("f6", "one_line", "Grid/line", show=False),
+        Binding("f8", "learn", "Learn"),
+        Binding("f9", "graph", "Graph"),
         Binding("escape", "home", "Home"),
     ]
 
@@ -134,6 +136,9 @@ class PracticeScreen(Screen):
         self.resource_url = None
         self.update_status()
         box.focus_answer()
+        from quizapp.tui.screens.learn import offer_intro
+
+        offer_intro(self.app, problem.skill)
 
     def update_status(self) -> None:
         """Topic, skill, level progress and streak."""
@@ -164,6 +169,7 @@ class PracticeScreen(Screen):
             self.busy = True
             self.next_problem()
         else:
+            self.last_answer = event.text
             self.check(event.text)
 
     @work(thread=True, exclusive=True, group="check")
@@ -203,6 +209,9 @@ class PracticeScreen(Screen):
             self.app.notify(f"Back to level {feedback.level} — keep going.")
         if feedback.resource is not None:
             self.show_resource(feedback.resource)
+        from quizapp.tui.screens.graph import remember_mistake
+
+        remember_mistake(self, feedback.verdict, getattr(self, "last_answer", ""))
         self.update_status()
 
     def show_resource(self, resource) -> None:
@@ -256,6 +265,27 @@ class PracticeScreen(Screen):
         """Matrix answers: grid or one line."""
         for box in self.query(AnswerBox):
             box.toggle_one_line()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """F9 Graph is in the footer only while there is a wrong derivative to draw."""
+        if action == "graph":
+            from quizapp.tui.screens.graph import has_mistake
+
+            return has_mistake(self)
+        return True
+
+    def action_learn(self) -> None:
+        """The intro of the skill on screen (F8)."""
+        from quizapp.tui.screens.learn import open_learn
+
+        problem = self.session.problem if self.session is not None else None
+        open_learn(self.app, problem.skill if problem is not None else self.skill)
+
+    def action_graph(self) -> None:
+        """After a wrong derivative: the learner's derivative against the right one (F9)."""
+        from quizapp.tui.screens.graph import open_graph
+
+        open_graph(self)
 
     def action_home(self) -> None:
         """Back to the home screen."""
