@@ -114,3 +114,15 @@ async def test_learn_fits_80_columns_and_the_rule_is_on_the_first_screen():
         for line in rule:  # each rule line whole, unwrapped, without scrolling
             assert any(line in row for row in first_screen), line
         assert "Worked example" in "\n".join(first_screen)
+
+
+async def test_enter_on_the_intro_goes_back_to_practice():
+    app = practice_app(seed=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f8")
+        await settle(pilot)
+        assert isinstance(app.screen, LearnScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PracticeScreen)

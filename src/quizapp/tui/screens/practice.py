@@ -61,6 +61,8 @@ class PracticeScreen(Screen):
 
     def on_mount(self) -> None:
         """Start the session off the event loop (it needs sympy)."""
+        footer = self.query_one(Footer)  # room for every key at 80 columns (F1 lists ctrl+p)
+        footer.compact, footer.show_command_palette = True, False
         for name in ("#resource", "#hints", "#solution"):
             self.query_one(name).display = False
         self.start_session()
