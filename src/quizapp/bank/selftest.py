@@ -183,6 +183,17 @@ def test_family(bank: Bank, family_id: str, seeds: int) -> FamilyReport:
     return report
 
 
+def _intro_report(bank: Bank) -> FamilyReport:
+    """learn.toml as a line of the report: every skill has an intro, each example generates."""
+    from quizapp.bank.learn import FILE, check_intros
+
+    start = time.perf_counter()
+    faults, warnings = check_intros(bank)
+    skills = sum(len(t.skills) for t in bank.topics.values())
+    return FamilyReport(FILE, "intros", 0, skills, faults,
+                        time.perf_counter() - start, warnings=warnings)
+
+
 _worker_bank: Bank | None = None
 
 
@@ -201,11 +212,14 @@ def self_test(bank: Bank, seeds: int, families: list[str] | None = None,
               workers: int | None = None) -> list[FamilyReport]:
     """Generate and check `seeds` problems of every family (or of `families`), using every core.
 
-    Reports come back in bank order.
+    Reports come back in bank order; when every family is tested, the intros of learn.toml
+    come first (as a report named learn.toml).
     """
     jobs = [(family_id, seeds) for family_id in families or list(bank.families)]
     workers = workers or os.cpu_count() or 1
-    reports = []
+    reports = [] if families else [_intro_report(bank)]
+    if reports and progress:
+        progress(reports[0])
     if workers == 1 or len(jobs) == 1:
         results = (test_family(bank, *job) for job in jobs)
         for report in results:

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from quizapp.progress.mastery import LEVELS, all_mastery
 from quizapp.progress.schema import valid_row
-from quizapp.progress.store import ProgressStore
+from quizapp.progress.store import ProgressStore, local_day
 
 
 @dataclass(frozen=True)
@@ -107,3 +107,44 @@ def summary(store: ProgressStore, skills: list[str], now: float | None = None,
 
 _VALID_DAY = valid_row("daily")
 _VALID_QUIZ = valid_row("quizzes")
+
+
+@dataclass(frozen=True)
+class TopicDay:
+    """First attempts at one topic on one local day."""
+
+    day: str  # YYYY-MM-DD, local
+    ago: int  # 0 for today, 1 for yesterday, …
+    attempts: int
+    correct: int
+
+    @property
+    def accuracy(self) -> float | None:
+        """The share right the first time, or None on a day without practice."""
+        return self.correct / self.attempts if self.attempts else None
+
+
+def days_by_topic(store: ProgressStore, now: float | None = None,
+                  days: int = 30) -> dict[str, list[TopicDay]]:
+    """For each topic practised in the last `days` local days (today included): one TopicDay
+    per day, oldest first, days without practice counted as 0 attempts."""
+    now = time.time() if now is None else now
+    today = local_day(now)
+    first_day = today - days + 1
+    since = first_day * 86400 - 14 * 3600  # a little early: local days start at any UTC hour
+    counts: dict[str, dict[int, list[int]]] = {}
+    for at, topic, correct in store.rows(
+            f"SELECT at, topic, correct FROM attempts WHERE first = 1 AND at >= ? AND {_VALID}",
+            (since,)):
+        day = local_day(at)
+        if first_day <= day <= today:
+            tally = counts.setdefault(topic, {}).setdefault(day, [0, 0])
+            tally[0] += 1
+            tally[1] += correct
+    return {topic: [TopicDay(time.strftime("%Y-%m-%d", time.gmtime(day * 86400)), today - day,
+                             *per_day.get(day, (0, 0)))
+                    for day in range(first_day, today + 1)]
+            for topic, per_day in sorted(counts.items())}
+
+
+_VALID = valid_row("attempts")

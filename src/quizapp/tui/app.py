@@ -43,6 +43,7 @@ class QuizApp(App):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("f1", "help", "Help", priority=True),
+        Binding("ctrl+n", "notation", "Notation"),
     ]
 
     def __init__(self, launch: Launch | None = None, unicode: bool = True,
@@ -191,3 +192,47 @@ class QuizApp(App):
         yield SystemCommand("Statistics", "Progress over time, per skill, and quizzes",
                             self.open_stats)
         yield SystemCommand("Help", "Keys and answer syntax", self.action_help)
+        yield from self.learning_commands()
+
+    def learning_commands(self) -> Iterable[SystemCommand]:
+        """Palette entries for Learn (the skill on screen, or any skill), Graph and Notation."""
+        yield SystemCommand("Learn", "The rule of the skill you practise, with a worked example",
+                            self.action_learn)
+        for topic in self.topics:
+            for skill in topic.skills:
+                yield SystemCommand(f"Learn: {skill.name}", f"{topic.name}: the rule and a "
+                                    "worked example", partial(self.open_learn, skill.id))
+        yield SystemCommand("Graph", "Your last wrong derivative against the right one",
+                            self.action_graph)
+        yield SystemCommand("Notation", "Every symbol: how it is read, what it means",
+                            self.action_notation)
+
+    def open_learn(self, skill: str | None) -> None:
+        """The intro of a skill (F8 in practice)."""
+        from quizapp.tui.screens.learn import open_learn
+
+        open_learn(self, skill)
+
+    def action_learn(self) -> None:
+        """The intro of the skill being practised."""
+        from quizapp.tui.screens.practice import PracticeScreen
+
+        if isinstance(self.screen, PracticeScreen):
+            self.screen.action_learn()
+        else:
+            self.open_learn(None)
+
+    def action_graph(self) -> None:
+        """The graph of the last wrong derivative on the practice screen."""
+        from quizapp.tui.screens.graph import open_graph
+
+        open_graph(self.screen)
+
+    def action_notation(self) -> None:
+        """The notation reference (ctrl+n toggles it)."""
+        from quizapp.tui.screens.notation import NotationScreen
+
+        if isinstance(self.screen, NotationScreen):
+            self.pop_screen()
+        else:
+            self.push_screen(NotationScreen(self.unicode))

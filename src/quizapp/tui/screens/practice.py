@@ -43,6 +43,8 @@ class PracticeScreen(Screen):
         Binding("f10", "level(1)", "Harder", show=False),
         Binding("ctrl+down", "level(-1)", "Easier", show=False),
         Binding("ctrl+up", "level(1)", "Harder", show=False),
+        Binding("f8", "learn", "Learn"),
+        Binding("ctrl+g", "graph", "Graph"),
         Binding("escape", "home", "Home"),
     ]
 
@@ -74,6 +76,8 @@ class PracticeScreen(Screen):
 
     def on_mount(self) -> None:
         """Start the session off the event loop (it needs sympy)."""
+        footer = self.query_one(Footer)  # room for every key at 80 columns (F1 lists ctrl+p)
+        footer.compact, footer.show_command_palette = True, False
         for name in ("#resource", "#hints", "#solution"):
             self.query_one(name).display = False
         self.start_session()
@@ -155,6 +159,9 @@ class PracticeScreen(Screen):
         self.resource_url = None
         self.update_status()
         box.focus_answer()
+        from quizapp.tui.screens.learn import offer_intro
+
+        offer_intro(self.app, problem.skill)
 
     def update_status(self) -> None:
         """Topic, skill, level progress and streak."""
@@ -186,6 +193,7 @@ class PracticeScreen(Screen):
             self.busy = True
             self.next_problem()
         else:
+            self.last_answer = event.text
             self.check(event.text)
 
     @work(thread=True, exclusive=True, group="check")
@@ -225,6 +233,9 @@ class PracticeScreen(Screen):
             self.app.notify(f"Back to difficulty {feedback.level} — keep going.")
         if feedback.resource is not None:
             self.show_resource(feedback.resource)
+        from quizapp.tui.screens.graph import remember_mistake
+
+        remember_mistake(self, feedback.verdict, getattr(self, "last_answer", ""))
         self.update_status()
 
     def show_resource(self, resource) -> None:
@@ -310,6 +321,27 @@ class PracticeScreen(Screen):
         """Matrix answers: grid or one line."""
         for box in self.query(AnswerBox):
             box.toggle_one_line()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ctrl+g Graph is in the footer only while there is a wrong derivative to draw."""
+        if action == "graph":
+            from quizapp.tui.screens.graph import has_mistake
+
+            return has_mistake(self)
+        return True
+
+    def action_learn(self) -> None:
+        """The intro of the skill on screen (F8)."""
+        from quizapp.tui.screens.learn import open_learn
+
+        problem = self.session.problem if self.session is not None else None
+        open_learn(self.app, problem.skill if problem is not None else self.skill)
+
+    def action_graph(self) -> None:
+        """After a wrong derivative: the learner's derivative against the right one (ctrl+g)."""
+        from quizapp.tui.screens.graph import open_graph
+
+        open_graph(self)
 
     def action_home(self) -> None:
         """Back to the home screen."""

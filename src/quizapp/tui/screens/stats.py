@@ -10,12 +10,14 @@ from textual.widgets import DataTable, Footer, Header, Sparkline, Static
 from quizapp.progress.stats import quiz_line
 from quizapp.tui.ascii import plain_text
 from quizapp.tui.screens.home import LEVEL_NAMES, mastery_bar
+from quizapp.tui.widgets.topic_plots import show_topic_days, topic_plots
 
 
 class StatsScreen(Screen):
     """Progress at a glance."""
 
     BINDINGS = [Binding("escape", "app.pop_screen", "Home")]
+    DEFAULT_CSS = "StatsScreen .topic-plot { height: 12; }"
 
     def __init__(self, unicode: bool = True) -> None:
         super().__init__()
@@ -32,6 +34,7 @@ class StatsScreen(Screen):
             yield Static("Seconds per answer by day", classes="heading")
             yield Sparkline([], id="speed")
             yield Static("", id="speed-range", markup=False)
+            yield from topic_plots(self.unicode)
             yield Static("Skills", classes="heading")
             table = DataTable(id="skills", cursor_type="none", zebra_stripes=True)
             table.add_columns("Skill", "Mastery", "", "Difficulty", "Right", "Attempts")
@@ -58,6 +61,10 @@ class StatsScreen(Screen):
 
         data = summary(store, skills, self.app.now(), skill_ceilings())  # type: ignore[attr-defined]
         self.app.call_from_thread(self.show, data, skills)
+        from quizapp.progress.stats import days_by_topic
+
+        per_topic = days_by_topic(store, self.app.now())  # type: ignore[attr-defined]
+        self.app.call_from_thread(show_topic_days, self, per_topic)
 
     def show(self, data: dict, skills: list[str]) -> None:
         """Fill in the screen."""
