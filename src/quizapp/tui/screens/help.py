@@ -10,34 +10,40 @@ from quizapp.tui.ascii import plain_text
 
 HELP = """\
 Keys
-  Enter        check the answer; after a right answer, the next problem
-  F2           a hint (one step at a time; using one ends your streak)
-  F3           show the worked solution
-  F4 / F5      open / copy the link to the recommended resource
-  F6           matrix answers: switch between the grid of cells and one line
-  F7           quiz: skip this question
-  Tab, arrows  move between matrix cells
-  Esc          back to the home screen
-  F1           this help        ctrl+p  commands and themes        ctrl+q  quit
+  Enter      check the answer; after a right one, the next problem
+  F2 / F3    a hint (one step at a time; ends a streak) / the solution
+  F4 / F5    open / copy the link to the recommended resource
+  F6         matrix answers: the grid of cells or one line
+  F7         skip (practice: a miss for the level; quiz: the question)
+  F8         Learn: the rule, a worked example and the resources
+  F9 / F10   practice: an easier / a harder level (kept per skill)
+  ctrl+g     Graph: your derivative against the right one
+  ctrl+n     Notation: every symbol, read aloud and explained
+  Tab        move between matrix cells (arrows too)
+  Esc        back home (a running quiz asks first)
+  F1 help    ctrl+p commands and themes    ctrl+q quit
 
 Typing answers
-  expression   3x^2   3*x**2   2(x+1)   x(x+1)   e^x   exp(x)   ln x   sqrt(x)   √x   cbrt(x)
-               |x|   sin x   sin^2 x   sigmoid(x)   σ(x)   pi   x²   ½x   2·x   3×x
-               1/2x reads as x/2; e^2x is refused: type e^(2x), or e^2 x for e²·x
-  number       1/4   ½   0.25   sqrt(2)/2   1.414   cbrt(-8)   2+3i   2+3j
-  vector       [1, 2, 3]   (1, 2, 3)   1, 2, 3   [1; 2; 3]   a shape: 2×3, 2 by 3
-  matrix       [[1, 2], [3, 4]]   [1, 2; 3, 4]   1 2; 3 4   or one row per cell row
-  values       2, 5   {2, 5}   λ = 2, 5   2 and 5   (5±√33)/2   1 +- 2i   (order free)
+  expression  3x^2  3*x**2  2(x+1)  e^x  exp(x)  ln x  sqrt(x)  √x
+              cbrt(x)  |x|  sin x  sin^2 x  σ(x)  pi  x²  ½x  x1 or x₁
+              1/2x reads as x/2; e^2x is refused: type e^(2x) or e^2 x
+  number      1/4  ½  0.25  sqrt(2)/2  1.414  cbrt(-8)  2+3i  2+3j
+  vector      [1, 2, 3]  (1, 2, 3)  1, 2, 3  a shape: 2×3, 2 by 3
+  matrix      [[1, 2], [3, 4]]  [1, 2; 3, 4]  1 2; 3 4
+  values      2, 5  {2, 5}  λ = 2, 5  2 and 5  (5±√33)/2  1 +- 2i
+  direction   any non-zero multiple: [1, -2] or (-2, 4)
+  none        none / singular (no inverse); undefined (no product)
 
 Decimals
-  In numbers, vectors, matrices and values a decimal needs at least 3 significant
-  digits and must be within one unit of its last digit typed (1/3: 0.333 or 0.334),
-  at any size (3.33e-41 as 0.333); zero equals only zero.
-  In expressions decimals are exact (0.25x is x/4): a rounded one such as 0.3333 for
-  1/3 is not right, and you are asked for the exact value without losing the attempt.
-  Expressions are compared on the real line, negative values included: sqrt(x^2) is |x|.
+  In numbers, vectors, matrices and values a decimal needs at least 3
+  significant digits and must be within one unit of its last digit
+  typed (1/3: 0.333 or 0.334), at any size (3.33e-41 as 0.333); zero
+  equals only zero. In expressions decimals are exact (0.25x is x/4):
+  a rounded one such as 0.3333 for 1/3 is not right, and you are asked
+  for the exact value without losing the attempt. Expressions are
+  compared on the real line, negative values too: sqrt(x^2) is |x|.
 
-The line under the answer box shows how your answer is read, as you type.
+The line under the answer box shows how your answer is read.
 Press Esc or F1 to close."""
 
 
