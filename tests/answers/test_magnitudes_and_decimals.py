@@ -111,7 +111,7 @@ EXPRESSION_DECIMALS = [
     ("x/3", "0.3333x", TRY_AGAIN, "1/3"),
     ("x/3", "0.333x", TRY_AGAIN, "1/3"),
     ("sqrt(2)*x**2", "1.414x^2", TRY_AGAIN, "√2"),
-    ("2*pi*x/3", "2.0944x", TRY_AGAIN, "2·π/3"),
+    ("2*pi*x/3", "2.0944x", TRY_AGAIN, "2π/3"),
     ("exp(x)/7 + 1", "0.142857e^x + 1", TRY_AGAIN, "1/7"),
     ("x/4", "0.25x", RIGHT, None),  # decimals in expressions are exact
     ("3*x/2", "1.5x", RIGHT, None),

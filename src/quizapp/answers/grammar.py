@@ -29,6 +29,7 @@ from quizapp.answers.lexer import (
     Decimal,
     Token,
 )
+from quizapp.mathtext import write
 
 PLUS_MINUS = sympy.Dummy("pm")  # stands for ±1 until a multiset is expanded
 _OPERAND_START = {NUM, VAR, CONST, FUNC, OPEN, ROOT, BAR}
@@ -143,7 +144,7 @@ class ExpressionParser:
         if self._ambiguous and start is not None:
             end = self.tokens[self.pos - 1]
             written = self.text[start.pos:end.pos + len(end.text)].strip()
-            self.notes.append(f"'{written}' is read as {sympy.sstr(left)}"
+            self.notes.append(f"'{written}' is read as {write(left)}"
                               " — use brackets if you meant something else")
         self._ambiguous = outer_ambiguous
         return left

@@ -7,6 +7,7 @@ from functools import cached_property
 import sympy
 
 from quizapp.answers.lexer import Decimal
+from quizapp.mathtext import plain
 
 
 class AnswerKind(StrEnum):
@@ -40,7 +41,7 @@ class Value:
             decimal = _as_decimal(self.expr)
             if decimal is not None:
                 return decimal  # 1.5 + 1.803 reads as 3.303, as typed, not 3303/1000
-        return sympy.sstr(self.expr)
+        return plain(self.expr)
 
 
 def _as_decimal(value: sympy.Rational) -> str | None:

@@ -32,6 +32,7 @@ from quizapp.answers.lexer import (
     tokenize,
 )
 from quizapp.answers.model import Answer, AnswerKind, Value
+from quizapp.mathtext import write
 
 _ENDS_OPERAND = {NUM, VAR, CONST, CLOSE}
 _STARTS_OPERAND = {NUM, VAR, CONST, FUNC, OPEN, ROOT}
@@ -137,7 +138,7 @@ def _hidden_conditions(expr: sympy.Expr, conditions: tuple) -> list[str]:
             if kind == "unit" and (expr.has(sympy.asin(argument)) or
                                    expr.has(sympy.acos(argument))):
                 continue
-            notes.append(f"reads as {sympy.sstr(expr)}, but only where {sympy.sstr(argument)} "
+            notes.append(f"reads as {write(expr)}, but only where {write(argument)} "
                          f"{_WHERE[kind]}")
     return notes
 

@@ -6,7 +6,6 @@ a decimal looks like (a simple fraction, a root, π, e) and checks that putting 
 the answer right, so the learner can be asked for the exact form instead of being marked wrong.
 """
 
-import re
 from collections.abc import Sequence
 from fractions import Fraction
 
@@ -17,6 +16,7 @@ from quizapp.answers.equivalence import MIN_SIGNIFICANT, Domain, constants_equal
 from quizapp.answers.lexer import Decimal
 from quizapp.answers.model import Value
 from quizapp.answers.numeric import context
+from quizapp.mathtext import write
 
 _MAX_DENOMINATOR = 100
 _SMALL_DENOMINATOR = 12
@@ -58,10 +58,8 @@ def exact_candidates(decimal: Decimal) -> list[sympy.Expr]:
 
 
 def shown(expr: sympy.Expr) -> str:
-    """An exact value written on one line as a learner would type it: 1/3, √2, 2π/3."""
-    text = sympy.sstr(expr).replace("**", "^").replace("*", "·").replace("log(", "ln(")
-    text = re.sub(r"sqrt\((\d+)\)", r"√\1", text).replace("sqrt(", "√(")
-    return re.sub(r"\bE\b", "e", text.replace("pi", "π"))
+    """An exact value written on one line as a teacher writes it: 1/3, √2, 2π/3."""
+    return write(expr)
 
 
 def rounded_exact(expected: Value, answer: Value, variables: Sequence[str],
