@@ -15,10 +15,12 @@ from pathlib import Path
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 
 from quizapp.bank.catalog import read_topics
 from quizapp.session.spec import QuizSpec
+from quizapp.tui.ascii import plain_text
 from quizapp.tui.screens.home import HomeScreen
 
 
@@ -64,8 +66,9 @@ class QuizApp(App):
 
     def on_mount(self) -> None:
         """Home first; then what the command line asked for; load the bank after the frame."""
-        if self.requested_theme:
-            self.theme = self.requested_theme
+        self.choose_theme()
+        if not self.unicode:
+            self.add_class("ascii")
         self.push_screen(HomeScreen(self.topics, self.unicode))
         if self.launch.mode == "practice" and self.launch.topic:
             self.open_practice(self.launch.topic, self.launch.skill, self.launch.difficulty,
@@ -75,6 +78,29 @@ class QuizApp(App):
 
             self.push_screen(QuizScreen(self.launch.quiz, self.unicode))
         self.call_after_refresh(self.load_bank)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's title, with an ASCII dash for --ascii."""
+        content = super().format_title(title, sub_title)
+        return content if self.unicode else Content(plain_text(content.plain, False))
+
+    def choose_theme(self) -> None:
+        """The theme asked for on the command line, else the one chosen last time; a theme
+        chosen from now on (ctrl+p) is remembered."""
+        from quizapp.progress.settings import load_settings
+
+        theme = self.requested_theme or load_settings(self.progress_home).get("theme")
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self.remember_theme)
+
+    def remember_theme(self, theme: object) -> None:
+        """Keep the theme for the next run."""
+        from quizapp.progress.settings import save_setting
+
+        name = getattr(theme, "name", None)
+        if isinstance(name, str):
+            save_setting("theme", name, self.progress_home)
 
     @work(thread=True, group="bank")
     def load_bank(self) -> None:

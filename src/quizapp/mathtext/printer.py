@@ -31,13 +31,8 @@ _SUPERSCRIPT = str.maketrans("0123456789+-−=()abcdefghijklmnoprstuvwxyzn",
                              "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻⁿ")
 _SUPERSCRIPT_OK = set("0123456789+-()abcdefghijklmnoprstuvwxyz")
 _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-GREEK = {
-    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "zeta": "ζ",
-    "eta": "η", "theta": "θ", "kappa": "κ", "lambda": "λ", "lamda": "λ", "mu": "μ", "nu": "ν",
-    "xi": "ξ", "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ", "chi": "χ", "psi": "ψ",
-    "omega": "ω",
-}
-_GREEK_ASCII = {letter: name for name, letter in GREEK.items() if name != "lamda"}
+from quizapp.mathtext.symbols import _GREEK_ASCII, GREEK  # noqa: E402
+
 # sympy function name → (Unicode name, ASCII name)
 _FUNCTION_NAMES = {
     "log": ("ln", "ln"), "asin": ("arcsin", "arcsin"), "acos": ("arccos", "arccos"),
@@ -379,66 +374,3 @@ def matrix_lines(rows: Sequence[Sequence[object]], style: Style | str | bool = S
             ("⎣", "⎦") if index == len(lines) - 1 else ("⎢", "⎥"))
         out.append(f"{left}{line}{right}")
     return "\n".join(out)
-
-
-# --- prose -----------------------------------------------------------------------------------
-
-_PROSE_ASCII = str.maketrans({
-    "·": "*", "×": "x", "−": "-", "√": "sqrt", "∛": "cbrt", "′": "'", "″": "''", "—": "-",
-    "–": "-", "…": "...", "±": "+-", "≤": "<=", "≥": ">=", "≠": "!=", "≈": "~", "→": "->",
-    "←": "<-", "⇒": "=>", "✓": "OK", "✗": "X", "½": "1/2", "⅓": "1/3", "¼": "1/4", "¾": "3/4",
-    "⏱": "time", "▰": "#", "▱": "-", "█": "#", "░": "-", "›": ">", "‹": "<", "•": "*", "§": "S",
-    "∂": "d", "∇": "grad ", "∈": " in ", "∞": "infinity", "ℝ": "R", "∑": "sum", "Σ": "sum",
-    "∏": "prod", "Π": "prod", "⊙": "(.)", "⟨": "<", "⟩": ">", "‖": "||", "𝔼": "E", "ŷ": "y_hat",
-    "ᵀ": "^T", "π": "pi", "⎡": "[", "⎤": "]", "⎢": "[", "⎥": "]", "⎣": "[", "⎦": "]",
-    "“": '"', "”": '"', "‘": "'", "’": "'", "─": "-", "│": "|", "┌": "+", "┐": "+", "└": "+",
-    "┘": "+", "├": "+", "┤": "+", "┬": "+", "┴": "+", "┼": "+", "═": "=", "║": "|",
-    **{letter: name for letter, name in _GREEK_ASCII.items()},
-    "ᵢ": "_i", "ⱼ": "_j", "ₖ": "_k", "ₓ": "_x", "ᵧ": "_y",
-    "𝟙": "1", "ₚ": "_p", "ₙ": "_n", "₌": "=", "∜": "root4",
-})
-_SUPERSCRIPT_BACK = {raised: plain_char for plain_char, raised in zip(
-    "0123456789+-=()abcdefghijklmnoprstuvwxyz", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ",
-    strict=True)}
-_SUBSCRIPT_BACK = {chr(0x2080 + d): str(d) for d in range(10)}
-_RAISED_RUN = re.compile("[" + "".join(_SUPERSCRIPT_BACK) + "]+")
-_LOWERED_RUN = re.compile("[" + "".join(_SUBSCRIPT_BACK) + "]+")
-
-
-def _lower(match: re.Match[str]) -> str:
-    text = "".join(_SUPERSCRIPT_BACK[ch] for ch in match.group())
-    if text.startswith("(") and text.endswith(")"):
-        return "^" + text
-    return "^" + text if len(text) == 1 or text.isdigit() else f"^({text})"
-
-
-_ROOT_OF_WORD = re.compile(r"([√∛∜])(\w+)")
-# Σᵢ₌₁⁴ → sum_{i=1}^{4}; ‖v‖₃ → ||v||_3; x₂⁽³⁾ → x_2^(3) (books' notation, spelled in ASCII)
-_BIG_OPERATOR = re.compile("([ΣΠ])([ᵢⱼₖₙ])₌([₀-₉]+)([⁰¹²³⁴⁵⁶⁷⁸⁹ⁿ]+)")
-_NORM_INDEX = re.compile("‖([₀-₉]+|ₚ)")
-_INDEX_BEFORE_RAISED = re.compile("([₀-₉]+)(?=⁽)")
-_LOWERED_LETTERS = {"ᵢ": "i", "ⱼ": "j", "ₖ": "k", "ₙ": "n", "ₚ": "p"}
-
-
-def _back(text: str) -> str:
-    return "".join(_SUBSCRIPT_BACK.get(ch) or _SUPERSCRIPT_BACK.get(ch)
-                   or _LOWERED_LETTERS.get(ch, ch) for ch in text)
-
-
-def _spell_notation(text: str) -> str:
-    text = _BIG_OPERATOR.sub(lambda m: f"{'sum' if m.group(1) == 'Σ' else 'prod'}_{{"
-                             f"{_back(m.group(2))}={_back(m.group(3))}}}^{{{_back(m.group(4))}}}",
-                             text)
-    text = _NORM_INDEX.sub(lambda m: "‖_" + _back(m.group(1)), text)
-    return _INDEX_BEFORE_RAISED.sub(lambda m: "_" + _back(m.group(1)), text)
-
-
-def prose(text: str, unicode: bool = True) -> str:
-    """Text for people as is, or in ASCII (`x^(n-1)`, `sqrt`, `lambda`, `->`) for `--ascii`."""
-    if unicode:
-        return text
-    text = _spell_notation(text)
-    text = _ROOT_OF_WORD.sub(lambda m: f"{m.group(1)}({m.group(2)})", text)
-    text = _RAISED_RUN.sub(_lower, text)
-    text = _LOWERED_RUN.sub(lambda m: "".join(_SUBSCRIPT_BACK[ch] for ch in m.group()), text)
-    return text.translate(_PROSE_ASCII).encode("ascii", "replace").decode()
