@@ -44,3 +44,9 @@ def test_no_module_evaluates_text() -> None:
         if call.search(line) and not line.lstrip().startswith(("#", "def "))
     ]
     assert offenders == []
+
+
+def test_the_home_screen_loads_no_sympy_before_its_first_frame() -> None:
+    """The app, its home screen and the ASCII prose are importable without sympy or pydantic."""
+    modules = loaded_after("import quizapp.tui.app, quizapp.tui.screens.home, quizapp.mathtext")
+    assert "sympy" not in modules and "pydantic" not in modules
