@@ -34,12 +34,11 @@ def coordinates(params: BasisParams, rng: random.Random) -> Draft:
     """c with B·c = x: solve the system, or multiply by B⁻¹."""
     n = params.size
     det = rng.choice(params.determinants)
-    if abs(det) == 1:
-        b, _ = unimodular(rng, n, params.mixing)
-    else:
-        b = [[rng.randint(*params.entries) for _ in range(n)] for _ in range(n)]
-        if determinant(b) != det:
-            raise Retry
+    b, _ = unimodular(rng, n, params.mixing)
+    if determinant(b) != det:  # scale one column: det(B) = det exactly, entries stay small
+        scale = det * determinant(b)  # det(unimodular) is ±1
+        column = rng.randrange(n)
+        b = [[v * scale if j == column else v for j, v in enumerate(row)] for row in b]
     if any(not any(col) for col in transpose(b)) or b == [[int(i == j) for j in range(n)]
                                                           for i in range(n)]:
         raise Retry
