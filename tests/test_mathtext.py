@@ -104,3 +104,24 @@ def test_an_answer_is_shown_tidied_as_a_teacher_would() -> None:
     assert write(tidy(sympy.diff(sympy.log(x) / x, x))) == "(1 − ln(x))/x²"
     assert sympy.simplify(tidy(quotient) - quotient) == 0
     assert tidy(sympy.Integer(3)) == 3
+
+
+def test_matrices_stand_side_by_side_when_they_fit() -> None:
+    from quizapp.mathtext import side_by_side
+
+    a, b = matrix_lines([[1, -2], [3, 4]]), matrix_lines([[5], [6], [7]])
+    shown = side_by_side([("A =", a), ("B =", b)]).splitlines()
+    assert shown[1].startswith("A = ⎣3   4⎦") or shown[0].startswith("A =")
+    assert any(line.startswith("A = ") and "B = " in line for line in shown)
+    wide = matrix_lines([[123456789] * 6] * 2)
+    stacked = side_by_side([("A =", wide), ("B =", wide)])
+    assert stacked.splitlines()[0] == "A =" and "B =" in stacked.splitlines()
+
+
+def test_matrix_product_prompts_fit_an_80_column_screen() -> None:
+    from quizapp.bank import default_bank
+    from quizapp.bank.problems import choose_families, generate_problems
+
+    bank = default_bank()
+    for problem in generate_problems(bank, choose_families(bank, "matrix-products"), 60, 3):
+        assert max(len(line) for line in problem.prompt.splitlines()) <= 76, problem.prompt

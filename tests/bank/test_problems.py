@@ -148,7 +148,7 @@ def test_every_problem_of_every_family_is_sound(family: str) -> None:
         VERIFY[problem.topic](problem)
         assert problem.prompt.strip()
         if problem.topic != "derivatives" and not problem.data.get("shape_of"):
-            shown = {int(n) for n in re.findall(r"-?\d+", problem.prompt)}
+            shown = {int(n) for n in re.findall(r"-?\d+", problem.prompt.replace("−", "-"))}
             assert set(_integers_in(problem.data)) <= shown, (problem.id, problem.prompt)
         assert len(problem.hints) >= 2 and all(h.strip() for h in problem.hints)
         assert len(problem.solution) >= 2 and all(s.strip() for s in problem.solution)

@@ -2,6 +2,8 @@
 
 import random
 
+from quizapp.mathtext import matrix_lines
+
 Matrix = list[list[int]]
 
 
@@ -80,9 +82,9 @@ def vector_text(v: list[int]) -> str:
 
 
 def show_matrix(a: Matrix) -> str:
-    """A matrix for a prompt: one bracketed row per line, columns aligned."""
-    width = max(len(str(v)) for row in a for v in row)
-    return "\n".join("  [ " + "  ".join(str(v).rjust(width) for v in row) + " ]" for row in a)
+    """A matrix for a prompt as a teacher writes it: brackets, columns aligned, real minus
+    signs (`⎡1  −2⎤`), indented under its label."""
+    return "\n".join("  " + line for line in matrix_lines(a).splitlines())
 
 
 MINUS = "−"

@@ -21,6 +21,7 @@ from quizapp.generators.integer_matrices import (
 )
 from quizapp.generators.model import Draft, Retry, WrongAnswer
 from quizapp.generators.scoring import refuse_if_a_mistake_scores
+from quizapp.mathtext import side_by_side
 
 
 class ProductParams(Params):
@@ -131,8 +132,8 @@ def matrix_product(params: ProductParams, rng: random.Random) -> Draft:
     steps = [f"A is {m}×{n} and B is {n}×{p}, so A·B is {m}×{p}."]
     steps += [_row_times_column(a, b, i) for i in range(m)]
     return Draft(
-        prompt=(f"Compute the matrix product A·B, where\nA =\n{show_matrix(a)}\n"
-                f"B =\n{show_matrix(b)}"),
+        prompt="Compute the matrix product A·B, where\n" + side_by_side(
+            [("A =", show_matrix(a)), ("B =", show_matrix(b))]),
         answer_kind="matrix",
         answer=as_text(key),
         data={"A": a, "B": b},
@@ -174,7 +175,8 @@ def matrix_vector(params: VectorParams, rng: random.Random) -> Draft:
     steps = [f"A is {rows}×{cols} and v has {cols} entries, so A·v has {rows} entries."]
     steps += [_row_times_column(a, column, i) for i in range(rows)]
     return Draft(
-        prompt=f"Compute A·v, where\nA =\n{show_matrix(a)}\nv =\n{show_matrix(column)}",
+        prompt="Compute A·v, where\n" + side_by_side(
+            [("A =", show_matrix(a)), ("v =", show_matrix(column))]),
         answer_kind="vector",
         answer=vector_text(key),
         data={"A": a, "B": column},

@@ -11,7 +11,7 @@ Printer names are loaded on first use, so importing this package costs nothing.
 from importlib import import_module
 from typing import Any
 
-from quizapp.mathtext.prose import prose
+from quizapp.mathtext.prose import prose, side_by_side
 
 _PRINTER_NAMES = {"Printer", "Style", "write", "matrix_lines", "tidy", "printer", "plain",
                   "readable", "ascii_readable", "GREEK"}
@@ -24,4 +24,4 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = ["GREEK", "Printer", "Style", "ascii_readable", "matrix_lines", "plain",
-           "printer", "prose", "readable", "tidy", "write"]
+           "printer", "prose", "readable", "side_by_side", "tidy", "write"]

@@ -2,6 +2,7 @@
 home screen can use it before sympy is loaded."""
 
 import re
+import textwrap
 
 from quizapp.mathtext.symbols import _GREEK_ASCII
 
@@ -66,3 +67,26 @@ def prose(text: str, unicode: bool = True) -> str:
     text = _RAISED_RUN.sub(_lower, text)
     text = _LOWERED_RUN.sub(lambda m: "".join(_SUBSCRIPT_BACK[ch] for ch in m.group()), text)
     return text.translate(_PROSE_ASCII).encode("ascii", "replace").decode()
+
+
+def side_by_side(blocks: list[tuple[str, str]], width: int = 76, gap: int = 4) -> str:
+    """Labelled blocks of text (matrices) next to each other, each label on its block's middle
+    line — `A = ⎡…⎤    B = ⎡…⎤` — or one under the other where they would be wider than `width`.
+    """
+    shaped = []
+    for label, text in blocks:
+        lines = textwrap.dedent(text).splitlines() or [""]
+        middle = (len(lines) - 1) // 2
+        block_width = max(len(line) for line in lines)
+        shaped.append([(f"{label} " if i == middle else " " * (len(label) + 1))
+                       + line.ljust(block_width) for i, line in enumerate(lines)])
+    total = sum(max(len(line) for line in block) for block in shaped) + gap * (len(shaped) - 1)
+    if total > width:
+        return "\n".join(f"{label}\n{text}" for label, text in blocks)
+    height = max(len(block) for block in shaped)
+    padded = []
+    for block in shaped:
+        blank = " " * len(block[0])
+        top = (height - len(block)) // 2
+        padded.append([blank] * top + block + [blank] * (height - len(block) - top))
+    return "\n".join((" " * gap).join(row).rstrip() for row in zip(*padded, strict=True))
