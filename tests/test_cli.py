@@ -160,3 +160,12 @@ def test_check_messages_name_the_option_and_do_not_echo_huge_input() -> None:
     mixed = run("check", "--batch", "-", "--json", stdin="")
     assert mixed.returncode == 2 and "--json" in mixed.stderr
     assert "--kind" not in mixed.stderr
+
+
+def test_check_shows_how_the_answer_reads_as_a_teacher_writes_it() -> None:
+    result = run("check", "--kind", "expression", "--expected", "3*x**2*exp(x)",
+                 "--answer", "3x^2 e^x + 1")
+    assert "read as: 3x²·eˣ + 1" in result.stdout and "**" not in result.stdout
+    plain = run("--ascii", "check", "--kind", "expression", "--expected", "3*x**2*exp(x)",
+                "--answer", "3x^2 e^x + 1")
+    assert "read as: 3x^2*e^x + 1" in plain.stdout and plain.stdout.isascii()

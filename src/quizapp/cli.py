@@ -203,12 +203,18 @@ def check(kind: str | None, expected: str | None, answer: str | None,
     if as_json:
         click.echo(json.dumps(verdict.to_json(), ensure_ascii=False))
     else:
+        from quizapp.answers import preview
+        from quizapp.mathtext import prose
+
+        unicode = not (click.get_current_context().find_root().params.get("ascii_only"))
         mark = "✓" if verdict.correct else ("?" if verdict.error else "✗")
-        click.echo(f"{mark} {verdict.feedback}")
-        if verdict.interpreted:
-            click.echo(f"  read as: {verdict.interpreted}")
+        click.echo(prose(f"{mark} {verdict.feedback}", unicode))
+        if verdict.interpreted:  # as a teacher writes it, not in sympy syntax
+            shown = preview(answer, kind, names, unicode)
+            read_as = shown.text if shown.ok else verdict.interpreted
+            click.echo("  read as: " + read_as.replace("\n", "\n           "))
         for note in verdict.notes:
-            click.echo(f"  note: {note}")
+            click.echo(prose(f"  note: {note}", unicode))
     sys.exit(0 if verdict.correct else 1)
 
 

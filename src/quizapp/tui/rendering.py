@@ -37,6 +37,10 @@ def answer_shape(problem: Problem) -> tuple[int, int] | None:
     if problem.answer_kind != "matrix":
         return None
     rows = read_answer(problem.answer, "matrix", problem.variables).shape
+    if len(rows) != 2 and isinstance(problem.data.get("matrix"), list):
+        # no inverse (key `none`): the grid still has the matrix's shape, not to give it away
+        matrix = problem.data["matrix"]
+        return (len(matrix), len(matrix[0])) if matrix and isinstance(matrix[0], list) else None
     return (rows[0], rows[1]) if len(rows) == 2 else None
 
 
