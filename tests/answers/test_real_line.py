@@ -61,3 +61,13 @@ def test_odd_roots_of_negative_numbers_are_real(key: str, answer: str, right: bo
 def test_a_fourth_root_of_a_fourth_power_has_no_silly_domain_note() -> None:
     assert preview("(x^4)^(1/4)", "expression").notes == ()
     assert any("x ≥ 0" in note for note in preview("(√x)^2", "expression").notes)
+
+
+def test_a_domain_note_appears_only_when_the_question_leaves_it_open() -> None:
+    from quizapp.answers import preview
+
+    assert preview("x + ln(x) - ln(x)", "expression").notes == (
+        "reads as x, but only where x > 0",)
+    assert preview("x + ln(x) - ln(x)", "expression", domain={"x": (0.5, 3.0)}).notes == ()
+    assert preview("x + ln(x) - ln(x)", "expression", domain={"x": (-2.0, 3.0)}).notes
+    assert preview("(sqrt(x))^2", "expression", domain={"x": (0.0, 4.0)}).notes == ()

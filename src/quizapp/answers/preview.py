@@ -5,7 +5,7 @@ from dataclasses import dataclass, replace
 
 from quizapp.answers.errors import AnswerError
 from quizapp.answers.model import Answer, AnswerKind, Value
-from quizapp.answers.reading import read_answer
+from quizapp.answers.reading import condition_note, holds_on, read_answer
 from quizapp.answers.words import UNDEFINED, is_undefined
 from quizapp.mathtext import matrix_lines, write
 
@@ -23,10 +23,13 @@ class Preview:
 
 
 def preview(text: str, kind: str | AnswerKind, variables: Sequence[str] = ("x",),
-            unicode: bool = True) -> Preview:
+            unicode: bool = True, domain: dict[str, tuple[float, float]] | None = None
+            ) -> Preview:
     """Read `text` and render it; never raises for bad learner text.
 
-    As in `check`, only expressions use the `variables`: other kinds hold constants.
+    As in `check`, only expressions use the `variables`: other kinds hold constants. With the
+    problem's `domain`, a note about where the answer is defined is left out when the question
+    already restricts the variable to where it holds.
     """
     if not text.strip():
         return Preview(False, message="Type your answer")
@@ -39,7 +42,12 @@ def preview(text: str, kind: str | AnswerKind, variables: Sequence[str] = ("x",)
         return Preview(False, message=exc.message)
     except RecursionError:
         return Preview(False, message="Too deeply nested — simplify the answer")
-    return Preview(True, render(answer, unicode), answer.line, None, answer.notes)
+    notes = answer.notes
+    if domain:
+        quiet = [condition_note(kind, argument) for value in answer.values
+                 for kind, argument in value.conditions if holds_on(kind, argument, domain)]
+        notes = tuple(n for n in notes if not any(n.endswith(q) for q in quiet))
+    return Preview(True, render(answer, unicode), answer.line, None, notes)
 
 
 def _shown(value: Value, unicode: bool) -> str:

@@ -143,6 +143,28 @@ def _hidden_conditions(expr: sympy.Expr, conditions: tuple) -> list[str]:
     return notes
 
 
+def condition_note(kind: str, argument: sympy.Expr) -> str:
+    """The end of the note `_hidden_conditions` writes for one condition."""
+    return f"but only where {write(argument)} {_WHERE[kind]}"
+
+
+def holds_on(kind: str, argument: sympy.Expr, domain: dict[str, tuple[float, float]]) -> bool:
+    """Whether a condition holds on the whole of a problem's domain, so its note says nothing
+    the question has not (argument linear in one variable with a declared range)."""
+    if len(argument.free_symbols) != 1:
+        return False
+    (symbol,) = argument.free_symbols
+    bounds = domain.get(symbol.name)
+    if bounds is None or not argument.is_polynomial(symbol) or sympy.degree(argument, symbol) > 1:
+        return False  # a line takes its extremes at the ends of the range
+    ends = [argument.subs(symbol, bound) for bound in bounds]
+    if kind == "positive":  # a sampling range's end may touch 0: the open range is meant
+        return all(e >= 0 for e in ends) and any(e > 0 for e in ends)
+    if kind == "nonnegative":
+        return all(e >= 0 for e in ends)
+    return all(-1 <= e <= 1 for e in ends)
+
+
 def _never_negative(argument: sympy.Expr) -> bool:
     """Whether `argument` is ≥ 0 for every real value of its variables (x⁴, x² + 1)."""
     real = {s: sympy.Symbol(s.name, real=True) for s in argument.free_symbols}
