@@ -41,3 +41,16 @@ async def test_ascii_practice_draws_only_ascii_besides_the_header_icon(topic: st
         body = "\n".join(lines[1:])  # the header's icon is Textual's own
         assert body.isascii(), sorted({c for c in body if not c.isascii()})
         assert lines[0].replace("⭘", "").isascii()
+
+
+async def test_f4_and_f5_work_before_any_mistake_with_the_skills_first_resource(monkeypatch):
+    app = practice_app(skill="derivative-chain-rule")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        first = app.screen.session.problem.resources[0].url
+        opened: list[str] = []
+        monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
+        await pilot.press("f4")
+        await pilot.press("f5")
+        await settle(pilot)
+        assert opened == [first] and app.clipboard == first

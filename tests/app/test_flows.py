@@ -234,7 +234,7 @@ async def test_practice_wrong_answer_shows_misconception_and_resource(monkeypatc
         await settle(pilot)
         assert opened == [resource.url]
         assert app.clipboard == resource.url
-        assert "Link copied" in screen_text(app)
+        assert "Copied" in screen_text(app)
 
         await clear_line(pilot)  # try again: accepted, but it does not count
         await type_text(pilot, problem.answer)

@@ -273,17 +273,26 @@ class PracticeScreen(Screen):
         self.query_one("#solution").display = True
         self.update_status()
 
+    def _link(self) -> str | None:
+        """The resource shown after a mistake, or before any the skill's first resource."""
+        if self.resource_url:
+            return self.resource_url
+        best = self.session.recommended() if self.session is not None else None
+        return best.url if best is not None else None
+
     def action_open_resource(self) -> None:
         """Open the recommended resource in the browser."""
-        if self.resource_url:
-            self.app.open_url(self.resource_url)
-            self.app.notify(f"Opening {self.resource_url}")
+        url = self._link()
+        if url:
+            self.app.open_url(url)
+            self.app.notify(f"Opening {url}", markup=False)
 
     def action_copy_resource(self) -> None:
         """Copy the recommended resource's URL."""
-        if self.resource_url:
-            self.app.copy_to_clipboard(self.resource_url)
-            self.app.notify("Link copied to the clipboard")
+        url = self._link()
+        if url:
+            self.app.copy_to_clipboard(url)
+            self.app.notify(f"Copied {url}", markup=False)
 
     def action_skip(self) -> None:
         """A fresh problem; an unanswered one counts as a miss for the level."""
