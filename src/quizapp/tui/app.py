@@ -15,6 +15,7 @@ from pathlib import Path
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.markup import escape
 from textual.screen import Screen
 
 from quizapp.bank.catalog import read_topics
@@ -91,7 +92,7 @@ class QuizApp(App):
         except BankError as exc:
             self.call_from_thread(self.notify, f"The question bank has a problem: "
                                   f"{exc.problems[0]} (run `quizapp bank check`)",
-                                  severity="error", timeout=30)
+                                  severity="error", timeout=30, markup=False)
         finally:
             self._bank_ready.set()
 
@@ -102,7 +103,8 @@ class QuizApp(App):
         self.store = ProgressStore(self.progress_home, clock=self.now)
         for message in (self.store.notice, self.store.problem):
             if message:
-                self.call_from_thread(self.notify, message, severity="warning", timeout=15)
+                self.call_from_thread(self.notify, message, severity="warning", timeout=15,
+                                      markup=False)
         self.call_from_thread(self.refresh_home)
 
     def home_choice(self, choice: str) -> None:
@@ -162,10 +164,12 @@ class QuizApp(App):
         """Command-palette entries for every action of the home screen."""
         yield from super().get_system_commands(screen)
         for topic in self.topics:
-            yield SystemCommand(f"Practise {topic.name}", topic.description,
+            # The palette reads titles and help as markup: bank text is escaped to show as typed.
+            yield SystemCommand(escape(f"Practise {topic.name}"), escape(topic.description),
                                 partial(self.open_practice, topic.id))
             for skill in topic.skills:
-                yield SystemCommand(f"Practise {topic.name}: {skill.name}", skill.description,
+                yield SystemCommand(escape(f"Practise {topic.name}: {skill.name}"),
+                                    escape(skill.description),
                                     partial(self.open_practice, topic.id, skill.id))
         all_topics = tuple(t.id for t in self.topics)
         yield SystemCommand("Timed quiz: all topics", "10 questions in 10 minutes",

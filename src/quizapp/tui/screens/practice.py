@@ -4,12 +4,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from quizapp.tui.ascii import plain_text
+from quizapp.tui.rendering_links import linked
 from quizapp.tui.widgets.answer_box import AnswerBox, replace_answer_box
+from quizapp.tui.widgets.footer import KeysFooter
 from quizapp.tui.widgets.math_view import MathView
 
 
@@ -55,7 +56,7 @@ class PracticeScreen(Screen):
             with Vertical(id="resource"):
                 yield Static("", id="resource-title", markup=False)
                 yield Static("", id="resource-link")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Start the session off the event loop (it needs sympy)."""
@@ -85,7 +86,7 @@ class PracticeScreen(Screen):
                                                self.seed, record=record,
                                                now=self.app.now)  # type: ignore[attr-defined]
         except NoProblems as exc:
-            self.app.call_from_thread(self.app.notify, str(exc), severity="error")
+            self.app.call_from_thread(self.app.notify, str(exc), severity="error", markup=False)
             return
         self._next()
 
@@ -114,7 +115,7 @@ class PracticeScreen(Screen):
 
     def finished_review(self, message: str) -> None:
         """Every reviewed mistake is now right: say so and go home."""
-        self.app.notify(message)
+        self.app.notify(message, markup=False)
         self.app.refresh_home()  # type: ignore[attr-defined]
         self.app.pop_screen()
 
@@ -174,7 +175,7 @@ class PracticeScreen(Screen):
         except Exception as exc:  # a bug of ours must not take the learner's session down
             self.app.call_from_thread(self.app.notify, "That answer could not be checked "
                                       f"(internal error: {type(exc).__name__}).",
-                                      severity="error")
+                                      severity="error", markup=False)
             return
         self.app.call_from_thread(self.show_feedback, feedback)
 
@@ -199,7 +200,7 @@ class PracticeScreen(Screen):
         if feedback.level_change > 0:
             self.app.notify(f"Level up! Now at level {feedback.level}.")
         elif feedback.level_change < 0:
-            self.app.notify(f"Back to level {feedback.level} — keep going.")
+            self.app.notify(f"Back to level {feedback.level} — keep going.", markup=False)
         if feedback.resource is not None:
             self.show_resource(feedback.resource)
         self.update_status()
@@ -209,9 +210,8 @@ class PracticeScreen(Screen):
         self.resource_url = resource.url
         self.query_one("#resource-title", Static).update(self.text(
             f"Study: {resource.title} — {resource.provider} ({resource.kind})"))
-        url = resource.url.replace('"', "%22")
         self.query_one("#resource-link", Static).update(
-            f'[link="{url}"]{escape(resource.url)}[/link]  (F4 open · F5 copy)')
+            linked(resource.url, after="  (F4 open · F5 copy)"))
         self.query_one("#resource").display = True
 
     def action_hint(self) -> None:
@@ -241,13 +241,13 @@ class PracticeScreen(Screen):
         """Open the recommended resource in the browser."""
         if self.resource_url:
             self.app.open_url(self.resource_url)
-            self.app.notify(f"Opening {self.resource_url}")
+            self.app.notify(f"Opening {self.resource_url}", markup=False)
 
     def action_copy_resource(self) -> None:
         """Copy the recommended resource's URL."""
         if self.resource_url:
             self.app.copy_to_clipboard(self.resource_url)
-            self.app.notify("Link copied to the clipboard")
+            self.app.notify("Link copied to the clipboard", markup=False)
 
     def action_one_line(self) -> None:
         """Matrix answers: grid or one line."""

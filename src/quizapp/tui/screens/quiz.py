@@ -5,10 +5,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from quizapp.tui.ascii import plain_text
 from quizapp.tui.widgets.answer_box import AnswerBox, replace_answer_box
+from quizapp.tui.widgets.footer import KeysFooter
 from quizapp.tui.widgets.math_view import MathView
 
 
@@ -42,7 +43,7 @@ class QuizScreen(Screen):
             yield MathView("", id="problem")
             yield Vertical(id="answer-slot")
             yield Static("", id="feedback", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Make the quiz in a thread; tick the countdown."""
@@ -67,7 +68,7 @@ class QuizScreen(Screen):
 
     def cannot_start(self, message: str) -> None:
         """Say why the quiz cannot be made, and go back home."""
-        self.app.notify(message, severity="error", timeout=10)
+        self.app.notify(message, severity="error", timeout=10, markup=False)
         self.app.pop_screen()
 
     def started(self, session) -> None:
@@ -141,7 +142,7 @@ class QuizScreen(Screen):
         except Exception as exc:  # a bug of ours must not take the quiz down
             self.app.call_from_thread(self.app.notify, "That answer could not be checked "
                                       f"(internal error: {type(exc).__name__}).",
-                                      severity="error")
+                                      severity="error", markup=False)
             return
         self.app.call_from_thread(self.after_answer, verdict)
 

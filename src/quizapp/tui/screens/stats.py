@@ -2,15 +2,17 @@
 
 import time
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Sparkline, Static
+from textual.widgets import DataTable, Header, Sparkline, Static
 
 from quizapp.tui.ascii import plain_text
 from quizapp.tui.screens.home import LEVEL_NAMES, mastery_bar
+from quizapp.tui.widgets.footer import KeysFooter
 
 
 class StatsScreen(Screen):
@@ -39,7 +41,7 @@ class StatsScreen(Screen):
             yield table
             yield Static("Recent quizzes", classes="heading")
             yield Static("", id="quizzes", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Read the numbers in a thread."""
@@ -84,7 +86,7 @@ class StatsScreen(Screen):
         for skill in skills:
             row = data["skills"].get(skill, {"attempts": 0, "correct": 0, "level": 0})
             level = row.get("level", 0)
-            table.add_row(names.get(skill, skill), t(mastery_bar(level, self.unicode)),
+            table.add_row(Text(names.get(skill, skill)), t(mastery_bar(level, self.unicode)),
                           LEVEL_NAMES[level], str(row["correct"]), str(row["attempts"]))
         quizzes = data["quizzes"]
         self.query_one("#quizzes", Static).update(t("\n".join(
