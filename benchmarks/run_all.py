@@ -1,4 +1,9 @@
-"""Run every benchmark script in this folder (`make bench`), one process each."""
+"""Run every benchmark script in this folder (`make bench`), one process each.
+
+bench_answers (check latency), bench_bank (generation), bench_memory (RSS over 200 problems in
+the app, and 100 KB of keystrokes then ctrl+q), bench_progress (store), bench_startup (first
+frame, verdict latency): every bench_*.py found here runs, in name order.
+"""
 
 import subprocess
 import sys

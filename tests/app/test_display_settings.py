@@ -54,3 +54,18 @@ async def test_f4_and_f5_work_before_any_mistake_with_the_skills_first_resource(
         await pilot.press("f5")
         await settle(pilot)
         assert opened == [first] and app.clipboard == first
+
+
+async def test_the_verdict_clears_as_soon_as_the_answer_is_edited() -> None:
+    from tests.app.test_flows import text_of, type_text
+
+    app = practice_app(skill="derivative-chain-rule")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await type_text(pilot, "0")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert text_of(app, "#feedback").startswith("✗")
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert text_of(app, "#feedback") == ""

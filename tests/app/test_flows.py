@@ -610,6 +610,7 @@ async def test_quiz_finished_by_answering_every_question():
         assert wrong.feedback in mistakes[0]
         assert app.screen.query(".study")
 
+        clock[0] = 25.0 + ResultsScreen.ENTER_GRACE_S  # not an Enter typed for the answer
         await pilot.press("enter")  # Enter also goes home
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)

@@ -16,6 +16,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
+from textual.markup import escape
 from textual.screen import Screen
 
 from quizapp.bank.catalog import read_topics
@@ -118,7 +119,7 @@ class QuizApp(App):
         except BankError as exc:
             self.call_from_thread(self.notify, f"The question bank has a problem: "
                                   f"{exc.problems[0]} (run `quizapp bank check`)",
-                                  severity="error", timeout=30)
+                                  severity="error", timeout=30, markup=False)
         finally:
             self._bank_ready.set()
 
@@ -129,7 +130,8 @@ class QuizApp(App):
         self.store = ProgressStore(self.progress_home, clock=self.now)
         for message in (self.store.notice, self.store.problem):
             if message:
-                self.call_from_thread(self.notify, message, severity="warning", timeout=15)
+                self.call_from_thread(self.notify, message, severity="warning", timeout=15,
+                                      markup=False)
         self.call_from_thread(self.refresh_home)
 
     def home_choice(self, choice: str) -> None:
@@ -196,12 +198,14 @@ class QuizApp(App):
         """Command-palette entries for every action of the home screen (and the screen's own)."""
         yield from super().get_system_commands(screen)
         for title, help_text, callback in getattr(screen, "palette_commands", list)():
-            yield SystemCommand(title, help_text, callback)
+            yield SystemCommand(escape(title), escape(help_text), callback)
         for topic in self.topics:
-            yield SystemCommand(f"Practise {topic.name}", topic.description,
+            # The palette reads titles and help as markup: bank text is escaped to show as typed.
+            yield SystemCommand(escape(f"Practise {topic.name}"), escape(topic.description),
                                 partial(self.open_practice, topic.id))
             for skill in topic.skills:
-                yield SystemCommand(f"Practise {topic.name}: {skill.name}", skill.description,
+                yield SystemCommand(escape(f"Practise {topic.name}: {skill.name}"),
+                                    escape(skill.description),
                                     partial(self.open_practice, topic.id, skill.id))
         all_topics = tuple(t.id for t in self.topics)
         yield SystemCommand("Timed quiz: all topics", "10 questions in 10 minutes",
@@ -226,8 +230,9 @@ class QuizApp(App):
                             self.action_learn)
         for topic in self.topics:
             for skill in topic.skills:
-                yield SystemCommand(f"Learn: {skill.name}", f"{topic.name}: the rule and a "
-                                    "worked example", partial(self.open_learn, skill.id))
+                yield SystemCommand(escape(f"Learn: {skill.name}"),
+                                    escape(f"{topic.name}: the rule and a worked example"),
+                                    partial(self.open_learn, skill.id))
         yield SystemCommand("Graph", "Your last wrong derivative against the right one",
                             self.action_graph)
         yield SystemCommand("Notation", "Every symbol: how it is read, what it means",

@@ -5,9 +5,11 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
 
 from quizapp.mathtext import prose
+from quizapp.tui.widgets.footer import KeysFooter
+from quizapp.tui.widgets.header import QuizHeader
 from quizapp.tui.widgets.plot import Plot, segments
 
 RIGHT_COLOUR, LEARNER_COLOUR = "green", "red"
@@ -42,10 +44,10 @@ class GraphScreen(Screen):
 
     def compose(self) -> ComposeResult:
         """A caption over the plot."""
-        yield Header(show_clock=False)
+        yield QuizHeader()
         yield Static(prose("Drawing…", self.unicode), id="graph-caption", markup=False)
         yield Plot(self.unicode, id="graph-plot")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Sample the curves off the event loop (sympy)."""

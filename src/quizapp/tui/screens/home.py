@@ -2,12 +2,15 @@
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from quizapp.bank.catalog import TopicName
 from quizapp.tui.ascii import plain_text
+from quizapp.tui.widgets.footer import KeysFooter
+from quizapp.tui.widgets.header import QuizHeader
 
 LEVEL_NAMES = ("not started", "attempted", "familiar", "proficient", "mastered")
 
@@ -30,7 +33,7 @@ class HomeScreen(Screen):
 
     def compose(self) -> ComposeResult:
         """Title, the menu, the footer."""
-        yield Header(show_clock=False)
+        yield QuizHeader()
         yield Static("Drill the maths of machine learning. Pick a topic or a skill and press "
                      "Enter.", id="intro", markup=False)
         last = Static("", id="last-quiz", markup=False)
@@ -38,9 +41,9 @@ class HomeScreen(Screen):
         yield last
         menu = OptionList(id="menu")
         for topic in self.topics:
-            menu.add_option(Option(f"Practise {topic.name}", id=f"topic:{topic.id}"))
+            menu.add_option(Option(Content(f"Practise {topic.name}"), id=f"topic:{topic.id}"))
             for skill in topic.skills:
-                menu.add_option(Option(self.skill_label(skill.name, None),
+                menu.add_option(Option(Content(self.skill_label(skill.name, None)),
                                        id=f"skill:{topic.id}:{skill.id}"))
         menu.add_option(Option("Practise your weakest skill", id="weakest"))
         menu.add_option(Option("Review skills that are due", id="due"))
@@ -49,7 +52,8 @@ class HomeScreen(Screen):
         menu.add_option(Option("Timed quiz — all topics, 10 questions, 10 minutes",
                                id=f"quiz:{all_topics}"))
         for topic in self.topics:
-            menu.add_option(Option(f"Timed quiz — {topic.name}, 10 questions, 10 minutes",
+            menu.add_option(Option(Content(f"Timed quiz — {topic.name}, 10 questions, "
+                                           "10 minutes"),
                                    id=f"quiz:{topic.id}"))
         menu.add_option(Option("Custom quiz — choose topics, questions and minutes",
                                id="custom-quiz"))
@@ -57,7 +61,7 @@ class HomeScreen(Screen):
         menu.add_option(Option("Statistics", id="stats"))
         menu.add_option(Option("Help — keys and answer syntax", id="help"))
         yield menu
-        yield Footer()
+        yield KeysFooter()
 
     def skill_label(self, name: str, level: int | None, due: bool = False) -> str:
         """'    Power rule          ▰▰▱▱ familiar'."""
@@ -109,21 +113,23 @@ class HomeScreen(Screen):
         names = self.app.names  # type: ignore[attr-defined]
         for skill, topic in skills.items():
             m = mastery[skill]
-            menu.replace_option_prompt(f"skill:{topic}:{skill}",
+            menu.replace_option_prompt(f"skill:{topic}:{skill}", Content(
                                        self.skill_label(names.get(skill, skill), m.level,
-                                                        m.due(self.app.now())))  # type: ignore[attr-defined]
+                                                        m.due(self.app.now()))))  # type: ignore[attr-defined]
         for topic in self.topics:
             levels = [mastery[s.id].level for s in topic.skills]
             strong = sum(level >= 3 for level in levels)
             started = sum(level >= 1 for level in levels)
             summary = (f" — {strong} of {len(levels)} skills proficient or better"
                        if started else "")
-            menu.replace_option_prompt(f"topic:{topic.id}", f"Practise {topic.name}{summary}")
+            menu.replace_option_prompt(f"topic:{topic.id}",
+                                       Content(f"Practise {topic.name}{summary}"))
         self.weakest = (skills[weak], weak) if weak else None
         self.due_skills = [(skills[s], s) for s in due_now]
         self.mistakes = mistakes
         weak_name = f" — {names.get(weak, weak)}" if weak else ""
-        menu.replace_option_prompt("weakest", f"Practise your weakest skill{weak_name}")
+        menu.replace_option_prompt("weakest",
+                                   Content(f"Practise your weakest skill{weak_name}"))
         menu.replace_option_prompt("due", f"Review skills that are due ({len(due_now)})")
         menu.replace_option_prompt("mistakes", f"Review mistakes ({len(mistakes)})")
 
@@ -142,17 +148,17 @@ class HomeScreen(Screen):
             app.open_practice(topic, skill)  # type: ignore[attr-defined]
         elif kind == "weakest":
             if self.weakest is None:
-                app.notify("Progress is still loading — try again in a moment.")
+                app.notify("Progress is still loading — try again in a moment.", markup=False)
             else:
                 app.open_practice(*self.weakest)  # type: ignore[attr-defined]
         elif kind == "due":
             if not self.due_skills:
-                app.notify("Nothing is due for review — practise something new!")
+                app.notify("Nothing is due for review — practise something new!", markup=False)
             else:
                 app.open_practice(*self.due_skills[0])  # type: ignore[attr-defined]
         elif kind == "mistakes":
             if not self.mistakes:
-                app.notify("No mistakes to review.")
+                app.notify("No mistakes to review.", markup=False)
             else:
                 app.open_practice("", review=tuple(self.mistakes))  # type: ignore[attr-defined]
         elif kind == "quiz":

@@ -9,9 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
 
 from quizapp.mathtext import prose
+from quizapp.tui.widgets.footer import KeysFooter
+from quizapp.tui.widgets.header import QuizHeader
 
 
 def lesson_text(lesson, skill_name: str, topic_name: str, unicode: bool = True) -> str:
@@ -51,11 +53,11 @@ class LearnScreen(Screen):
 
     def compose(self) -> ComposeResult:
         """A scrolling page of text."""
-        yield Header(show_clock=False)
+        yield QuizHeader()
         with VerticalScroll(id="body"):
             yield Static(prose("Loading the intro…", self.unicode), id="learn-text",
                          markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Remember the intro as seen, then build it off the event loop (it needs sympy)."""

@@ -13,9 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
 
 from quizapp.mathtext import prose
+from quizapp.tui.widgets.footer import KeysFooter
+from quizapp.tui.widgets.header import QuizHeader
 
 
 def spoken(entry) -> str:
@@ -76,12 +78,12 @@ class NotationScreen(Screen):
 
     def compose(self) -> ComposeResult:
         """A heading and a scrolling list."""
-        yield Header(show_clock=False)
+        yield QuizHeader()
         with VerticalScroll(id="body"):
             yield Static(prose("Notation: the symbols of the books and of quizapp",
                                self.unicode), classes="heading", markup=False)
             yield Static(prose("Loading…", self.unicode), id="notation-text", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Read the entries off the event loop."""

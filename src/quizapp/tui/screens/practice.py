@@ -4,12 +4,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
 
 from quizapp.tui.ascii import plain_text
+from quizapp.tui.rendering_links import linked
 from quizapp.tui.widgets.answer_box import AnswerBox, replace_answer_box
+from quizapp.tui.widgets.footer import KeysFooter
+from quizapp.tui.widgets.header import QuizHeader
 from quizapp.tui.widgets.math_view import MathView
 
 
@@ -61,7 +63,7 @@ class PracticeScreen(Screen):
 
     def compose(self) -> ComposeResult:
         """Status line, the problem, the answer, the feedback."""
-        yield Header(show_clock=False)
+        yield QuizHeader()
         yield Static("Loading…", id="status", markup=False)
         with VerticalScroll(id="body"):
             yield MathView("", id="problem")
@@ -72,11 +74,11 @@ class PracticeScreen(Screen):
             with Vertical(id="resource"):
                 yield Static("", id="resource-title", markup=False)
                 yield Static("", id="resource-link")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Start the session off the event loop (it needs sympy)."""
-        footer = self.query_one(Footer)  # room for every key at 80 columns (F1 lists ctrl+p)
+        footer = self.query_one(KeysFooter)  # room for every key at 80 columns (F1 lists ctrl+p)
         footer.compact, footer.show_command_palette = True, False
         for name in ("#resource", "#hints", "#solution"):
             self.query_one(name).display = False
@@ -110,7 +112,7 @@ class PracticeScreen(Screen):
                     now=self.app.now,  # type: ignore[attr-defined]
                     on_level=None if store is None else lambda n: store.set_level(key, n))
         except NoProblems as exc:
-            self.app.call_from_thread(self.app.notify, str(exc), severity="error")
+            self.app.call_from_thread(self.app.notify, str(exc), severity="error", markup=False)
             return
         self._next()
 
@@ -140,7 +142,7 @@ class PracticeScreen(Screen):
 
     def finished_review(self, message: str) -> None:
         """Every reviewed mistake is now right: say so and go home."""
-        self.app.notify(message)
+        self.app.notify(message, markup=False)
         self.app.refresh_home()  # type: ignore[attr-defined]
         self.app.pop_screen()
 
@@ -149,7 +151,8 @@ class PracticeScreen(Screen):
         self.busy = False
         self.query_one("#problem", MathView).update(view)
         box = await replace_answer_box(self.query_one("#answer-slot"), problem.answer_kind,
-                                       tuple(problem.variables), shape, self.unicode)
+                                       tuple(problem.variables), shape, self.unicode,
+                                       problem.domain)
         for name in ("#feedback", "#hints", "#solution"):
             self.query_one(name, Static).update("")
         self.query_one("#hints").display = False
@@ -185,6 +188,13 @@ class PracticeScreen(Screen):
             f"  Streak {session.streak}  First try {session.right_first_time}/"
             f"{session.answered}{unsaved}"))
 
+    @on(AnswerBox.Edited)
+    def _edited(self) -> None:
+        """A verdict is about the text it checked: editing clears it."""
+        feedback = self.query_one("#feedback", Static)
+        feedback.update("")
+        feedback.set_classes("")
+
     @on(AnswerBox.Submitted)
     def _submitted(self, event: AnswerBox.Submitted) -> None:
         if self.session is None or self.busy:
@@ -205,7 +215,7 @@ class PracticeScreen(Screen):
         except Exception as exc:  # a bug of ours must not take the learner's session down
             self.app.call_from_thread(self.app.notify, "That answer could not be checked "
                                       f"(internal error: {type(exc).__name__}).",
-                                      severity="error")
+                                      severity="error", markup=False)
             return
         self.app.call_from_thread(self.show_feedback, feedback)
 
@@ -228,9 +238,9 @@ class PracticeScreen(Screen):
             box.set_classes("wrong")
         box.update(t("\n".join(lines), self.unicode))
         if feedback.level_change > 0:
-            self.app.notify(f"Level up! Now at difficulty {feedback.level}.")
+            self.app.notify(f"Level up! Now at difficulty {feedback.level}.", markup=False)
         elif feedback.level_change < 0:
-            self.app.notify(f"Back to difficulty {feedback.level} — keep going.")
+            self.app.notify(f"Back to difficulty {feedback.level} — keep going.", markup=False)
         if feedback.resource is not None:
             self.show_resource(feedback.resource)
         from quizapp.tui.screens.graph import remember_mistake
@@ -243,9 +253,8 @@ class PracticeScreen(Screen):
         self.resource_url = resource.url
         self.query_one("#resource-title", Static).update(self.text(
             f"Study: {resource.title} — {resource.provider} ({resource.kind})"))
-        url = resource.url.replace('"', "%22")
         self.query_one("#resource-link", Static).update(
-            f'[link="{url}"]{escape(resource.url)}[/link]  (F4 open · F5 copy)')
+            linked(resource.url, after="  (F4 open · F5 copy)"))
         self.query_one("#resource").display = True
 
     def action_hint(self) -> None:
@@ -300,7 +309,7 @@ class PracticeScreen(Screen):
             return
         change = self.session.skip()
         if change < 0:
-            self.app.notify(f"Back to difficulty {self.session.level} — keep going.")
+            self.app.notify(f"Back to difficulty {self.session.level} — keep going.", markup=False)
         self.busy = True
         self.next_problem()
 
@@ -309,9 +318,10 @@ class PracticeScreen(Screen):
         if self.session is None or self.session.problem is None or self.busy or self.review:
             return
         if not self.session.step_level(step):
-            self.app.notify(f"This skill has no {'harder' if step > 0 else 'easier'} level.")
+            self.app.notify(f"This skill has no {'harder' if step > 0 else 'easier'} level.",
+                            markup=False)
             return
-        self.app.notify(f"Difficulty {self.session.level} from now on.")
+        self.app.notify(f"Difficulty {self.session.level} from now on.", markup=False)
         self.busy = True
         self.next_problem()
 

@@ -5,10 +5,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
 
 from quizapp.tui.ascii import plain_text
 from quizapp.tui.widgets.answer_box import AnswerBox, replace_answer_box
+from quizapp.tui.widgets.footer import KeysFooter
+from quizapp.tui.widgets.header import QuizHeader
 from quizapp.tui.widgets.math_view import MathView
 
 
@@ -36,13 +38,13 @@ class QuizScreen(Screen):
 
     def compose(self) -> ComposeResult:
         """Status with the countdown, the problem, the answer."""
-        yield Header(show_clock=False)
+        yield QuizHeader()
         yield Static("Preparing the quiz…", id="status", markup=False)
         with VerticalScroll(id="body"):
             yield MathView("", id="problem")
             yield Vertical(id="answer-slot")
             yield Static("", id="feedback", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Make the quiz in a thread; tick the countdown."""
@@ -67,7 +69,7 @@ class QuizScreen(Screen):
 
     def cannot_start(self, message: str) -> None:
         """Say why the quiz cannot be made, and go back home."""
-        self.app.notify(message, severity="error", timeout=10)
+        self.app.notify(message, severity="error", timeout=10, markup=False)
         self.app.pop_screen()
 
     def started(self, session) -> None:
@@ -119,7 +121,8 @@ class QuizScreen(Screen):
         self.shown = index
         self.query_one("#problem", MathView).update(view)
         box = await replace_answer_box(self.query_one("#answer-slot"), problem.answer_kind,
-                                       tuple(problem.variables), shape, self.unicode)
+                                       tuple(problem.variables), shape, self.unicode,
+                                       problem.domain)
         box.focus_answer()
 
     @on(AnswerBox.Submitted)
@@ -142,7 +145,7 @@ class QuizScreen(Screen):
         except Exception as exc:  # a bug of ours must not take the quiz down
             self.app.call_from_thread(self.app.notify, "That answer could not be checked "
                                       f"(internal error: {type(exc).__name__}).",
-                                      severity="error")
+                                      severity="error", markup=False)
             return
         self.app.call_from_thread(self.after_answer, verdict)
 
@@ -206,7 +209,7 @@ class QuizScreen(Screen):
         if choice == "quit":
             self.app.exit()
             return
-        self.app.notify("Quiz left — recorded as abandoned.")
+        self.app.notify("Quiz left — recorded as abandoned.", markup=False)
         self.app.refresh_home()  # type: ignore[attr-defined]
         self.app.pop_screen()
 

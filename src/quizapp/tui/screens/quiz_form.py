@@ -5,9 +5,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, SelectionList, Static
+from textual.widgets import Button, Input, Label, SelectionList, Static
 
 from quizapp.session.spec import BadQuiz, QuizSpec
+from quizapp.tui.widgets.footer import KeysFooter
+from quizapp.tui.widgets.header import QuizHeader
 
 
 def read_quiz_form(topics: list[str], questions: str, minutes: str) -> tuple[int, float]:
@@ -47,7 +49,7 @@ class QuizFormScreen(Screen):
 
     def compose(self) -> ComposeResult:
         """The form."""
-        yield Header(show_clock=False)
+        yield QuizHeader()
         with VerticalScroll(id="body"):
             yield Label("Topics (Space ticks, ↑↓ move)")
             yield SelectionList[str](*((name, tid, True) for tid, name in self.topics),
@@ -59,7 +61,7 @@ class QuizFormScreen(Screen):
                 yield Input("10", id="quiz-minutes", restrict=r"[0-9.]*", max_length=5)
             yield Static("", id="form-error", markup=False)
             yield Button("Start the quiz", id="start", variant="primary")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """No blinking cursor (steady snapshots); the topics first."""
@@ -96,12 +98,12 @@ class QuizCodeScreen(Screen):
 
     def compose(self) -> ComposeResult:
         """One line for the code."""
-        yield Header(show_clock=False)
+        yield QuizHeader()
         with VerticalScroll(id="body"):
             yield Label("Quiz code (like derivatives+eigenvalues/10/5/1234), then Enter")
             yield Input(id="quiz-code", placeholder="topics/questions/minutes/seed")
             yield Static("", id="form-error", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Ready to type."""

@@ -1,23 +1,35 @@
 """Quiz results: score, time, a per-topic table, each mistake with its solution, study next."""
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
 from quizapp.tui.ascii import plain_text
+from quizapp.tui.rendering_links import linked
+from quizapp.tui.widgets.footer import KeysFooter
+from quizapp.tui.widgets.header import QuizHeader
 
 
 class ResultsScreen(Screen):
     """What the quiz showed."""
 
-    BINDINGS = [Binding("escape", "home", "Home"), Binding("enter", "home", "Home", show=False)]
+    BINDINGS = [Binding("escape", "home", "Home"),
+                Binding("enter", "enter_home", "Home", show=False)]
+    # An Enter typed to submit an answer just as time ran out lands here: for this long after
+    # the results appear, Enter does not close them (Esc always does).
+    ENTER_GRACE_S = 1.5
 
     def __init__(self, results, spec, unicode: bool = True) -> None:
         super().__init__()
         self.results, self.spec, self.unicode = results, spec, unicode
+        self.shown_at: float | None = None
+
+    def on_mount(self) -> None:
+        """Note when the results appeared (on the app's clock, which tests move by hand)."""
+        self.shown_at = self.app.clock()  # type: ignore[attr-defined]
 
     def t(self, text: str) -> str:
         """Unicode or ASCII."""
@@ -30,7 +42,7 @@ class ResultsScreen(Screen):
         ending = "time ran out" if r.timed_out else ("ended early" if r.ended_early
                                                      else "finished")
         names = self.app.names  # type: ignore[attr-defined]
-        yield Header(show_clock=False)
+        yield QuizHeader()
         with VerticalScroll(id="body"):
             yield Static(self.t(f"Score {r.right}/{r.questions}   Time {minutes}:{seconds:02d} "
                                 f"({ending})   Quiz code {self.spec.code}"),
@@ -38,7 +50,7 @@ class ResultsScreen(Screen):
             table = DataTable(id="topics", cursor_type="none", zebra_stripes=True)
             table.add_columns("Topic", "Right", "Questions")
             for score in r.topics:
-                table.add_row(names.get(score.topic, score.topic), str(score.right),
+                table.add_row(Text(names.get(score.topic, score.topic)), str(score.right),
                               str(score.questions))
             yield table
             if r.mistakes:
@@ -62,14 +74,18 @@ class ResultsScreen(Screen):
             for study in r.study_next:
                 res = study.resource
                 plural = "s" if study.mistakes != 1 else ""
-                url = res.url.replace('"', "%22")
-                yield Static(escape(self.t(f"• {res.title} — {res.provider} "
-                                           f"(covers {study.mistakes} mistake{plural})"))
-                             + f'\n  [link="{url}"]{escape(res.url)}[/link]',
-                             classes="study")
+                yield Static(linked(res.url, self.t(f"• {res.title} — {res.provider} "
+                                                    f"(covers {study.mistakes} mistake{plural})")
+                                    + "\n  ", ""), classes="study")
             if not r.mistakes:
                 yield Static(self.t("No mistakes — well done!"), classes="heading")
-        yield Footer()
+        yield KeysFooter()
+
+    def action_enter_home(self) -> None:
+        """Enter goes home, but not when it was typed before the results could be read."""
+        now = self.app.clock()  # type: ignore[attr-defined]
+        if self.shown_at is not None and now - self.shown_at >= self.ENTER_GRACE_S:
+            self.action_home()
 
     def action_home(self) -> None:
         """Back to the home screen."""

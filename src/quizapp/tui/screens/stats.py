@@ -1,15 +1,19 @@
 """Statistics: totals, accuracy and speed over time, mastery per skill, recent quizzes."""
 
+
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Sparkline, Static
+from textual.widgets import DataTable, Sparkline, Static
 
 from quizapp.progress.stats import quiz_line
 from quizapp.tui.ascii import plain_text
 from quizapp.tui.screens.home import LEVEL_NAMES, mastery_bar
+from quizapp.tui.widgets.footer import KeysFooter
+from quizapp.tui.widgets.header import QuizHeader
 from quizapp.tui.widgets.topic_plots import show_topic_days, topic_plots
 
 
@@ -25,7 +29,7 @@ class StatsScreen(Screen):
 
     def compose(self) -> ComposeResult:
         """Filled in once the numbers are read."""
-        yield Header(show_clock=False)
+        yield QuizHeader()
         with VerticalScroll(id="body"):
             yield Static("Reading your progress…", id="totals", markup=False)
             yield Static("Accuracy by day (first attempts)", classes="heading")
@@ -41,7 +45,7 @@ class StatsScreen(Screen):
             yield table
             yield Static("Recent quizzes", classes="heading")
             yield Static("", id="quizzes", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         """Read the numbers in a thread."""
@@ -91,7 +95,7 @@ class StatsScreen(Screen):
             row = data["skills"].get(skill, {"attempts": 0, "correct": 0, "mastery_step": 0})
             step = row.get("mastery_step", 0)
             difficulty = row.get("difficulty")
-            table.add_row(names.get(skill, skill), t(mastery_bar(step, self.unicode)),
+            table.add_row(Text(names.get(skill, skill)), t(mastery_bar(step, self.unicode)),
                           LEVEL_NAMES[step], "–" if difficulty is None else str(difficulty),
                           str(row["correct"]), str(row["attempts"]))
         quizzes = data["quizzes"]
