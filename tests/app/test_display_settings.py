@@ -32,7 +32,8 @@ async def test_a_theme_on_the_command_line_wins_and_a_damaged_file_is_ignored(tm
     assert load_settings(tmp_path)["theme"] == "nord"
 
 
-@pytest.mark.parametrize("topic", ["derivatives", "multivariable-calculus", "probability"])
+@pytest.mark.parametrize("topic", ["derivatives", "linear-algebra", "multivariable-calculus",
+                                   "probability"])
 async def test_ascii_practice_draws_only_ascii_besides_the_header_icon(topic: str) -> None:
     app = practice_app(topic=topic, unicode=False)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -82,8 +82,10 @@ class MatrixGrid(Grid):
     """rows × cols answer cells; Tab and the arrow keys move between them."""
 
     DEFAULT_CSS = """
-    MatrixGrid { height: auto; grid-gutter: 0 1; grid-rows: 3; }
-    MatrixGrid > Input { width: 100%; }
+    MatrixGrid { height: auto; grid-gutter: 0 1; grid-rows: 1; margin: 0 0 0 1; }
+    MatrixGrid > Input { width: 100%; height: 1; border: none; padding: 0 1;
+                         background: $boost; }
+    MatrixGrid > Input:focus { border: none; background: $accent 30%; text-style: bold; }
     """
     CELL_WIDTH = 14
     BINDINGS = [("up", "move(-1, 0)"), ("down", "move(1, 0)")]
@@ -185,7 +187,8 @@ class AnswerBox(Vertical):
         """A grid of cells for matrices (with the one-line form as an alternative), else a line."""
         if self.shape is not None:
             yield MatrixGrid(*self.shape, id="grid")
-            yield Static("Tab/arrows: move between cells · F6: type it on one line instead",
+            yield Static(plain_text("Tab/arrows: move between cells · F6: type it on one line "
+                                    "instead", self.unicode),
                          classes="help", markup=False)
         line = AnswerInput(id="answer", placeholder="Type your answer; Enter checks it")
         line.display = self.shape is None
