@@ -95,3 +95,20 @@ async def test_without_the_reference_in_the_bank_it_says_so():
             assert text == "The notation reference is not in this version of the bank."
         else:
             assert "read “" in text  # the reference of issue 15 is in the bank
+
+
+async def test_the_feedback_of_a_notation_problem_points_to_the_reference() -> None:
+    from tests.app.conftest import paste, practice_app, settle, text_of
+
+    app = practice_app(topic="notation", seed=2)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        problem = app.screen.session.problem
+        await paste(pilot, problem.misconceptions[0].answer)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert text_of(app, "#feedback").startswith("✗")
+        assert "ctrl+n: the notation reference" in text_of(app, "#resource-title")
+        await pilot.press("ctrl+n")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "NotationScreen"

@@ -181,5 +181,5 @@ async def test_stats_screen_lists_an_abandoned_quiz_as_abandoned(tmp_path: Path)
         assert "abandoned, 0 of 3 answered" in quizzes and "0/3" not in quizzes
         table = app.screen.query_one("#skills")
         power = [table.get_row_at(i) for i in range(table.row_count)
-                 if table.get_row_at(i)[0] == "Power rule"]
+                 if str(table.get_row_at(i)[0]) == "Power rule"]
         assert power and power[0][3] == "3"  # the difficulty it was left at

@@ -251,8 +251,11 @@ class PracticeScreen(Screen):
     def show_resource(self, resource) -> None:
         """Title, provider and a clickable URL (also plain text, for SSH)."""
         self.resource_url = resource.url
+        problem = self.session.problem if self.session is not None else None
+        reference = " · ctrl+n: the notation reference" if problem is not None and \
+            problem.topic == "notation" else ""
         self.query_one("#resource-title", Static).update(self.text(
-            f"Study: {resource.title} — {resource.provider} ({resource.kind})"))
+            f"Study: {resource.title} — {resource.provider} ({resource.kind}){reference}"))
         self.query_one("#resource-link", Static).update(
             linked(resource.url, after="  (F4 open · F5 copy)"))
         self.query_one("#resource").display = True
