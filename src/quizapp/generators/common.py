@@ -24,6 +24,14 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def within(values: tuple[int, ...], low: int, high: int, what: str) -> tuple[int, ...]:
+    """`values` when there is at least one and each lies in [low, high]; else a ValueError
+    saying what to give (for a Params field validator)."""
+    if not values or any(not low <= v <= high for v in values):
+        raise ValueError(f"give {what} from {low} to {high}")
+    return values
+
+
 def nonzero(rng: random.Random, bounds: tuple[int, int], exclude: Sequence[int] = ()) -> int:
     """A random integer in [low, high] that is not 0 and not in `exclude`."""
     choices = [n for n in range(bounds[0], bounds[1] + 1) if n != 0 and n not in exclude]

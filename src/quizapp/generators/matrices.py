@@ -6,7 +6,7 @@ import random
 from pydantic import field_validator
 
 from quizapp.answers.words import UNDEFINED
-from quizapp.generators.common import IntRange, Params, prune
+from quizapp.generators.common import IntRange, Params, prune, within
 from quizapp.generators.integer_matrices import (
     Matrix,
     as_text,
@@ -49,9 +49,7 @@ class VectorParams(Params):
     @field_validator("sizes")
     @classmethod
     def _small(cls, value: tuple[int, ...]) -> tuple[int, ...]:
-        if not value or any(not 2 <= n <= 4 for n in value):
-            raise ValueError("give sizes from 2 to 4")
-        return value
+        return within(value, 2, 4, "sizes")
 
     @field_validator("shapes")
     @classmethod

@@ -9,7 +9,7 @@ from typing import Literal
 import sympy
 from pydantic import field_validator
 
-from quizapp.generators.common import Candidate, IntRange, Params, prune
+from quizapp.generators.common import Candidate, IntRange, Params, prune, within
 from quizapp.generators.exact import plain_number, say, to_sympy
 from quizapp.generators.model import Draft, Retry, WrongAnswer
 from quizapp.generators.scoring import refuse_if_a_mistake_scores
@@ -33,16 +33,12 @@ class MomentParams(Params):
     @field_validator("sizes")
     @classmethod
     def _small(cls, value: tuple[int, ...]) -> tuple[int, ...]:
-        if not value or any(not 2 <= n <= 5 for n in value):
-            raise ValueError("give sizes from 2 to 5")
-        return value
+        return within(value, 2, 5, "sizes")
 
     @field_validator("denominators")
     @classmethod
     def _positive(cls, value: tuple[int, ...]) -> tuple[int, ...]:
-        if not value or any(not 2 <= d <= 100 for d in value):
-            raise ValueError("give denominators from 2 to 100")
-        return value
+        return within(value, 2, 100, "denominators")
 
 
 def draw_distribution(rng: random.Random, sizes: Sequence[int], entries: tuple[int, int],

@@ -7,7 +7,7 @@ from typing import Literal
 import sympy
 from pydantic import field_validator
 
-from quizapp.generators.common import IntRange, Params, prune
+from quizapp.generators.common import IntRange, Params, prune, within
 from quizapp.generators.exact import plain_number, say, show_vector
 from quizapp.generators.fingerprint import fingerprint
 from quizapp.generators.model import Draft, Retry, WrongAnswer
@@ -23,9 +23,7 @@ class DotParams(Params):
     @field_validator("sizes")
     @classmethod
     def _small(cls, value: tuple[int, ...]) -> tuple[int, ...]:
-        if not value or any(not 2 <= n <= 4 for n in value):
-            raise ValueError("give sizes from 2 to 4")
-        return value
+        return within(value, 2, 4, "sizes")
 
 
 class NormParams(Params):
@@ -38,9 +36,7 @@ class NormParams(Params):
     @field_validator("sizes")
     @classmethod
     def _small(cls, value: tuple[int, ...]) -> tuple[int, ...]:
-        if not value or any(not 2 <= n <= 5 for n in value):
-            raise ValueError("give sizes from 2 to 5")
-        return value
+        return within(value, 2, 5, "sizes")
 
 
 def value(a: object) -> complex:
