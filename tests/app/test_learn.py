@@ -9,7 +9,7 @@ from quizapp.tui.rendering import problem_text
 from quizapp.tui.screens.learn import LearnScreen
 from quizapp.tui.screens.practice import PracticeScreen
 
-from .conftest import practice_app, screen_text, settle, text_of
+from .conftest import paste, practice_app, screen_text, settle, text_of
 
 
 def _flowing(app) -> str:
@@ -126,3 +126,16 @@ async def test_enter_on_the_intro_goes_back_to_practice():
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, PracticeScreen)
+
+
+async def test_the_offer_to_learn_is_withdrawn_once_the_learner_has_answered():
+    app = practice_app(seed=3)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        assert len(_offers(app)) == 1
+        await paste(pilot, "0")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert text_of(app, "#feedback").startswith("✗")
+        assert _offers(app) == []  # its toast would cover the resource line
+        assert "Study:" in screen_text(app) and app.screen.resource_url[:40] in screen_text(app)

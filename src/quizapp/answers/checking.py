@@ -177,13 +177,26 @@ def _compare_arrays(want: Answer, got: Answer, variables: Sequence[str],
     wrong = [label for label, ok in details if not ok]
     if not wrong:
         return Verdict(True, RIGHT, got.line, details=tuple(details), notes=got.notes)
-    noun = "Entry" if len(wrong) == 1 else "Entries"
-    verb = "is" if len(wrong) == 1 else "are"
-    feedback = f"{noun} {_join(wrong)} {verb} wrong ({len(details) - len(wrong)} of " \
-               f"{len(details)} right)."
+    feedback = _entries_feedback(details)
     if relations == {"too-few-digits"}:
         feedback += " " + _RELATION_FEEDBACK["too-few-digits"]
     return Verdict(False, feedback, got.line, details=tuple(details), notes=got.notes)
+
+
+def _entries_feedback(details: list[tuple[str, bool]]) -> str:
+    """Which entries are wrong — or, when most are, which few are right."""
+    wrong = [label for label, ok in details if not ok]
+    right = [label for label, ok in details if ok]
+    total = len(details)
+    if not right:
+        return f"Every entry is wrong (0 of {total} right)." if total > 1 else "Not quite."
+    if len(wrong) > len(right):
+        if len(right) == 1:
+            return f"Only entry {right[0]} is right (1 of {total})."
+        return f"Only entries {_join(right)} are right ({len(right)} of {total})."
+    if len(wrong) == 1:
+        return f"Entry {wrong[0]} is wrong ({len(right)} of {total} right)."
+    return f"Entries {_join(wrong)} are wrong ({len(right)} of {total} right)."
 
 
 def _join(labels: list[str]) -> str:

@@ -120,6 +120,13 @@ def offer_intro(app, skill: str) -> bool:
     return True
 
 
+def withdraw_offer(app) -> None:
+    """Take the offer to Learn off the screen (once the learner has answered, its toast would
+    only cover the verdict's resource line). Other notifications stay."""
+    for notification in [n for n in app._notifications if n.title == "Learn"]:
+        app._unnotify(notification)  # Textual has no public way to dismiss one toast
+
+
 def open_learn(app, skill: str | None) -> None:
     """Open the intro of `skill`, or say how to choose one."""
     if skill is None:

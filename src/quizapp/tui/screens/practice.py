@@ -204,12 +204,19 @@ class PracticeScreen(Screen):
             self.next_problem()
         else:
             self.last_answer = event.text
-            self.check(event.text)
+            self.check(event.text, event.cells)
 
     @work(thread=True, exclusive=True, group="check")
-    def check(self, text: str) -> None:
-        """Check the answer in a thread; show the verdict."""
-        assert self.session is not None
+    def check(self, text: str, cells: list[list[str]] | None = None) -> None:
+        """Check the answer in a thread; show the verdict. A grid cell that cannot be read is
+        named (and costs no attempt)."""
+        from quizapp.tui.widgets.answer_box import cell_problem
+
+        assert self.session is not None and self.session.problem is not None
+        unreadable = cell_problem(cells, tuple(self.session.problem.variables))
+        if unreadable:
+            self.app.call_from_thread(self.show_unreadable, unreadable[0].upper() + unreadable[1:])
+            return
         try:
             feedback = self.session.submit(text)
         except Exception as exc:  # a bug of ours must not take the learner's session down
@@ -226,9 +233,11 @@ class PracticeScreen(Screen):
         verdict = feedback.verdict
         box = self.query_one("#feedback", Static)
         if verdict.error:
-            box.update(t(f"? {verdict.error}", self.unicode))
-            box.set_classes("unreadable")
+            self.show_unreadable(verdict.error)
             return
+        from quizapp.tui.screens.learn import withdraw_offer
+
+        withdraw_offer(self.app)
         if verdict.correct:
             lines = [f"✓ {verdict.feedback}  Press Enter for the next problem."]
             box.set_classes("right")
@@ -247,6 +256,24 @@ class PracticeScreen(Screen):
 
         remember_mistake(self, feedback.verdict, getattr(self, "last_answer", ""))
         self.update_status()
+        self.call_after_refresh(self.scroll_to_verdict)
+
+    def scroll_to_verdict(self) -> None:
+        """Where the screen is short, scroll so that the verdict and the resource after it are
+        in view (the verdict first, if both cannot be)."""
+        body = self.query_one("#body", VerticalScroll)
+        resource = self.query_one("#resource")
+        if resource.display:
+            body.scroll_to_widget(resource, animate=False, immediate=True)
+        body.scroll_to_widget(self.query_one("#feedback"), animate=False, immediate=True)
+
+    def show_unreadable(self, message: str) -> None:
+        """Why the answer cannot be read — on the verdict line only (not twice on screen)."""
+        box = self.query_one("#feedback", Static)
+        box.update(self.text(f"? {message}"))
+        box.set_classes("unreadable")
+        for answer in self.query(AnswerBox):
+            answer.hide_preview()
 
     def show_resource(self, resource) -> None:
         """Title, provider and a clickable URL (also plain text, for SSH)."""

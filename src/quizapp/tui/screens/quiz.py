@@ -132,11 +132,18 @@ class QuizScreen(Screen):
         if self.session.over:  # time ran out between two ticks of the countdown
             self.show_results()
             return
-        self.check(event.text)
+        self.check(event.text, event.cells)
 
     @work(thread=True, exclusive=True, group="check")
-    def check(self, text: str) -> None:
-        """Grade the answer in a thread."""
+    def check(self, text: str, cells: list[list[str]] | None = None) -> None:
+        """Grade the answer in a thread; a grid cell that cannot be read is named."""
+        from quizapp.tui.widgets.answer_box import cell_problem
+
+        item = self.session.current if self.session is not None else None
+        unreadable = cell_problem(cells, tuple(item.problem.variables)) if item else None
+        if unreadable:
+            self.app.call_from_thread(self.show_unreadable, unreadable[0].upper() + unreadable[1:])
+            return
         try:
             verdict = self.session.submit(text)  # type: ignore[union-attr]
         except RuntimeError:  # the quiz ended while this answer was on its way
@@ -155,13 +162,22 @@ class QuizScreen(Screen):
             return
         feedback = self.query_one("#feedback", Static)
         if verdict.error:
-            feedback.update(plain_text(f"? {verdict.error}", self.unicode))
-            feedback.set_classes("unreadable")
+            self.show_unreadable(verdict.error)
             return
         mark = "✓ Right" if verdict.correct else "✗ Not right — the results will show why"
         feedback.update(plain_text(f"{mark} (question {self.session.index})", self.unicode))
         feedback.set_classes("right" if verdict.correct else "wrong")
         self.show_current()
+
+    def show_unreadable(self, message: str) -> None:
+        """Why the answer cannot be read — on the verdict line only (not twice on screen)."""
+        if self.ended:
+            return
+        feedback = self.query_one("#feedback", Static)
+        feedback.update(plain_text(f"? {message}", self.unicode))
+        feedback.set_classes("unreadable")
+        for box in self.query(AnswerBox):
+            box.hide_preview()
 
     def action_skip(self) -> None:
         """Skip this question."""

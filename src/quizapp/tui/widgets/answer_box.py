@@ -7,12 +7,15 @@ time, always for the newest text: a keystroke that arrives while a preview is be
 makes that preview stale, and only the latest text is read and shown.
 """
 
+import asyncio
 import contextlib
 import threading
 import time
 
-from textual import on, work
+from textual import events, on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.message import Message
 from textual.screen import Screen
@@ -37,8 +40,10 @@ class AnswerInput(Input):
     class TooLong(Message):
         """Text was left out because the field is full."""
 
-    def __init__(self, max_chars: int = MAX_ANSWER_CHARS, **kwargs: object) -> None:
+    def __init__(self, max_chars: int = MAX_ANSWER_CHARS, line_joiner: str = " ",
+                 **kwargs: object) -> None:
         super().__init__(max_length=max_chars, select_on_focus=False, **kwargs)  # type: ignore[arg-type]
+        self.line_joiner = line_joiner  # a paste of several lines becomes one line
         self.cursor_blink = False
         self.too_long = False
         self._screen: Screen | None = None
@@ -54,6 +59,13 @@ class AnswerInput(Input):
         if self._screen is not None:
             self._screen.text_selection_started_signal.unsubscribe(self)
             self._screen = None
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """Several lines are joined (a matrix's rows by `; `), not cut to the first."""
+        lines = [line.strip() for line in event.text.splitlines() if line.strip()]
+        Input._on_paste(self, events.Paste(self.line_joiner.join(lines)))
+        event.stop()
+        event.prevent_default()  # Input's own handler would paste the first line again
 
     def replace(self, text: str, start: int, end: int) -> None:
         """Replace text as Input does, but keep what fits instead of refusing all of it."""
@@ -78,8 +90,55 @@ class AnswerInput(Input):
             self.too_long = False
 
 
+class GridCell(AnswerInput):
+    """One cell of a matrix answer. A paste holding several cells (`1 2; 3 4`, a numpy list, a
+    spreadsheet copy) fills the grid from this cell instead of landing in it whole."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """`,` and `;` are the grid's (they end a cell or a row), not text of a cell."""
+        return character not in (",", ";") and super().check_consume_key(key, character)
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Editing keys (backspace, home, ctrl+u, Enter…) are done here, in turn with the typed
+        characters. Left to Textual, they would bubble up to the app and be done after keys
+        queued meanwhile — by then perhaps in another cell."""
+        if event.is_printable:
+            return  # Input inserts it
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            event.stop()
+            event.prevent_default()
+            await self.run_action(binding.action)
+            return
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """A paste of several cells fills the grid from here; one cell's text lands here."""
+        from quizapp.answers.cells import split_matrix
+
+        rows = split_matrix(event.text)
+        if len(rows) == 1 and len(rows[0]) == 1:
+            Input._on_paste(self, events.Paste(rows[0][0]))
+        elif isinstance(self.parent, MatrixGrid):
+            self.parent.fill_from(self, rows)
+        event.stop()
+        event.prevent_default()
+
+
+async def _handled(widget: Widget, wait_s: float = 10.0) -> None:
+    """Wait until `widget` has handled the messages already sent to it (keys typed before)."""
+    done = asyncio.Event()
+    if widget.call_later(done.set):
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(done.wait(), wait_s)
+
+
 class MatrixGrid(Grid):
-    """rows × cols answer cells; Tab and the arrow keys move between them."""
+    """rows × cols answer cells; Tab, the arrows, `,` and `;` move between them.
+
+    Keys reach a cell through its own queue, after the app has decided where each key goes. A key
+    that moves between cells is therefore a priority binding here, which first waits for the
+    focused cell to take in the keys typed before it: keys that arrive together (a paste without
+    bracketed paste, fast typing, tmux) land in the cells they were typed for.
+    """
 
     DEFAULT_CSS = """
     MatrixGrid { height: auto; grid-gutter: 0 1; grid-rows: 1; margin: 0 0 0 1; }
@@ -88,7 +147,31 @@ class MatrixGrid(Grid):
     MatrixGrid > Input:focus { border: none; background: $accent 30%; text-style: bold; }
     """
     CELL_WIDTH = 14
-    BINDINGS = [("up", "move(-1, 0)"), ("down", "move(1, 0)")]
+    BINDINGS = [
+        Binding("tab", "step(1)", show=False, priority=True),
+        Binding("shift+tab", "step(-1)", show=False, priority=True),
+        Binding("comma", "next_cell", show=False, priority=True),
+        Binding("semicolon", "next_row", show=False, priority=True),
+        Binding("up", "move(-1, 0)", show=False, priority=True),
+        Binding("down", "move(1, 0)", show=False, priority=True),
+        Binding("left", "edge(-1)", show=False, priority=True),
+        Binding("right", "edge(1)", show=False, priority=True),
+        Binding("enter", "enter", show=False, priority=True),
+    ]
+
+    class Incomplete(Message):
+        """Enter was pressed with cells left empty (the cursor went to the first of them)."""
+
+        def __init__(self, empty: int) -> None:
+            super().__init__()
+            self.empty = empty
+
+    class DoesNotFit(Message):
+        """A paste had more rows or columns than the grid has room for."""
+
+        def __init__(self, rows: int, cols: int, at: tuple[int, int]) -> None:
+            super().__init__()
+            self.rows, self.cols, self.at = rows, cols, at
 
     def __init__(self, rows: int, cols: int, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -102,18 +185,23 @@ class MatrixGrid(Grid):
         """One Input per cell."""
         for r in range(self.rows):
             for c in range(self.cols):
-                yield AnswerInput(self.cell_chars, id=f"cell-{r}-{c}",
-                                  placeholder=f"{r + 1},{c + 1}")
+                yield GridCell(self.cell_chars, id=f"cell-{r}-{c}",
+                               placeholder=f"{r + 1},{c + 1}")
 
     def cell(self, r: int, c: int) -> Input:
         """The cell at row r, column c."""
         return self.query_one(f"#cell-{r}-{c}", Input)
 
     @property
+    def cells(self) -> list[list[str]]:
+        """The text of every cell, row by row."""
+        return [[self.cell(r, c).value.strip() for c in range(self.cols)]
+                for r in range(self.rows)]
+
+    @property
     def text(self) -> str:
         """The cells as one answer: `a, b; c, d`."""
-        return "; ".join(", ".join(self.cell(r, c).value.strip() for c in range(self.cols))
-                         for r in range(self.rows))
+        return "; ".join(", ".join(row) for row in self.cells)
 
     def _focused(self) -> tuple[int, int]:
         focused = self.screen.focused
@@ -122,32 +210,98 @@ class MatrixGrid(Grid):
             return int(r), int(c)
         return 0, 0
 
-    def action_move(self, dr: int, dc: int) -> None:
-        """Focus the neighbouring cell."""
-        r, c = self._focused()
-        self.cell(max(0, min(self.rows - 1, r + dr)), max(0, min(self.cols - 1, c + dc))).focus()
+    def _go(self, r: int, c: int) -> None:
+        """Focus a cell at once (Widget.focus waits behind the keys already queued for the app,
+        which would still go to the old cell), the cursor after its text."""
+        cell = self.cell(r, c)
+        self.screen.set_focus(cell)
+        cell.cursor_position = len(cell.value)
 
-    def on_key(self, event) -> None:
-        """Left/right at the edge of a cell's text move to the neighbouring cell."""
+    async def _settled(self) -> tuple[int, int]:
+        """The focused cell, once it has taken in every key typed before."""
         focused = self.screen.focused
-        if not isinstance(focused, Input):
+        if focused is not None:
+            await _handled(focused)
+        return self._focused()
+
+    def fill_from(self, start: Input, rows: list[list[str]]) -> None:
+        """Put pasted cells into the grid, `start` holding the first; a block that does not fit
+        changes nothing and says so."""
+        r0, c0 = (int(n) for n in (start.id or "cell-0-0").split("-")[1:])
+        width = max(len(row) for row in rows)
+        if r0 + len(rows) > self.rows or c0 + width > self.cols:
+            self.post_message(self.DoesNotFit(len(rows), width, (r0, c0)))
             return
-        r, c = self._focused()
-        if event.key == "tab" and (r, c) == (self.rows - 1, self.cols - 1):
-            self.cell(0, 0).focus()  # stay in the grid: Enter checks from any cell
-            event.stop()
-            event.prevent_default()
-        elif event.key == "shift+tab" and (r, c) == (0, 0):
-            self.cell(self.rows - 1, self.cols - 1).focus()
-            event.stop()
-            event.prevent_default()
-        elif event.key == "right" and focused.cursor_position >= len(focused.value) \
-                and c < self.cols - 1:
-            self.cell(r, c + 1).focus()
-            event.stop()
-        elif event.key == "left" and focused.cursor_position == 0 and c > 0:
-            self.cell(r, c - 1).focus()
-            event.stop()
+        for dr, row in enumerate(rows):
+            for dc, text in enumerate(row):
+                self.cell(r0 + dr, c0 + dc).value = text[:self.cell_chars]
+        last_r, last_c = r0 + len(rows) - 1, c0 + len(rows[-1]) - 1
+        self._go(last_r, last_c)
+
+    def _spread(self, r: int, c: int) -> tuple[int, int]:
+        """`1 2` typed into one cell (keys of a paste without bracketed paste) fills that cell and
+        the empty ones after it in the row, when there are exactly enough; returns the last cell
+        filled."""
+        from quizapp.answers.cells import split_row
+
+        cell = self.cell(r, c)
+        pieces = split_row(cell.value)
+        if len(pieces) < 2 or c + len(pieces) > self.cols or \
+                any(self.cell(r, c + i).value.strip() for i in range(1, len(pieces))):
+            return r, c
+        for i, text in enumerate(pieces):
+            self.cell(r, c + i).value = text
+        return r, c + len(pieces) - 1
+
+    async def action_step(self, step: int) -> None:
+        """Tab / shift+Tab: the next or previous cell, round the grid (Enter checks from any)."""
+        r, c = await self._settled()
+        if step > 0:
+            r, c = self._spread(r, c)
+        index = (r * self.cols + c + step) % (self.rows * self.cols)
+        self._go(*divmod(index, self.cols))
+
+    async def action_next_cell(self) -> None:
+        """`,` ends a cell: on to the next one (a comma is never part of an entry)."""
+        r, c = self._spread(*await self._settled())
+        if r * self.cols + c + 1 < self.rows * self.cols:
+            self._go(*divmod(r * self.cols + c + 1, self.cols))
+
+    async def action_next_row(self) -> None:
+        """`;` ends a row: on to the first cell of the next one."""
+        r, _ = self._spread(*await self._settled())
+        if r + 1 < self.rows:
+            self._go(r + 1, 0)
+
+    async def action_move(self, dr: int, dc: int) -> None:
+        """Focus the neighbouring cell."""
+        r, c = await self._settled()
+        self._go(max(0, min(self.rows - 1, r + dr)), max(0, min(self.cols - 1, c + dc)))
+
+    async def action_edge(self, step: int) -> None:
+        """Left/right move the cursor; from the edge of a cell's text, to the neighbouring cell."""
+        r, c = await self._settled()
+        cell = self.cell(r, c)
+        if step > 0 and cell.cursor_position >= len(cell.value) and c < self.cols - 1:
+            self._go(r, c + 1)
+        elif step < 0 and cell.cursor_position == 0 and c > 0:
+            self._go(r, c - 1)
+        else:
+            raise SkipAction()
+
+    async def action_enter(self) -> None:
+        """Enter checks the grid once every cell is filled (or the answer is a word such as
+        `none` in one cell); otherwise the cursor goes to the first empty cell."""
+        r, c = await self._settled()
+        self._spread(r, c)
+        cells = self.cells
+        if is_word_answer(cells):
+            raise SkipAction()  # `none`: the engine reads it, or says what it needs
+        empty = [(i, j) for i, row in enumerate(cells) for j, text in enumerate(row) if not text]
+        if not empty:
+            raise SkipAction()
+        self._go(*empty[0])
+        self.post_message(self.Incomplete(len(empty)))
 
 
 class AnswerBox(Vertical):
@@ -163,9 +317,10 @@ class AnswerBox(Vertical):
     class Submitted(Message):
         """The learner pressed Enter on an answer."""
 
-        def __init__(self, text: str) -> None:
+        def __init__(self, text: str, cells: list[list[str]] | None = None) -> None:
             super().__init__()
             self.text = text
+            self.cells = cells  # a grid's cells, for messages that name the cell
 
     class Edited(Message):
         """The learner changed the answer (a verdict on the old text no longer applies)."""
@@ -180,8 +335,10 @@ class AnswerBox(Vertical):
         self._lock = threading.Lock()
         self._version = 0  # one more for every change of the text
         self._wanted = ""  # the newest text, to be previewed
+        self._wanted_cells: list[list[str]] | None = None  # and its cells, from the grid
         self._previewing = False  # a preview worker is running and will pick up newer text
         self._preview_body = ""
+        self._said: str | None = None  # what `say` put on the preview line, until an edit
 
     def compose(self) -> ComposeResult:
         """A grid of cells for matrices (with the one-line form as an alternative), else a line."""
@@ -190,7 +347,8 @@ class AnswerBox(Vertical):
             yield Static(plain_text("Tab/arrows: move between cells · F6: type it on one line "
                                     "instead", self.unicode),
                          classes="help", markup=False)
-        line = AnswerInput(id="answer", placeholder="Type your answer; Enter checks it")
+        line = AnswerInput(id="answer", placeholder="Type your answer; Enter checks it",
+                           line_joiner="; " if self.kind == "matrix" else " ")
         line.display = self.shape is None
         yield line
         yield Static("", id="preview", markup=False)
@@ -201,6 +359,11 @@ class AnswerBox(Vertical):
         if self.grid_mode:
             return self.query_one(MatrixGrid).text
         return self.query_one("#answer", Input).value
+
+    @property
+    def cells(self) -> list[list[str]] | None:
+        """The grid's cells, row by row; None when the answer is typed on one line."""
+        return self.query_one(MatrixGrid).cells if self.grid_mode else None
 
     def focus_answer(self) -> None:
         """Put the cursor where the learner types."""
@@ -231,8 +394,9 @@ class AnswerBox(Vertical):
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
+        self._said = None
         self.post_message(self.Edited())
-        self.request_preview(self.text)
+        self.request_preview(self.text, self.cells)
 
     @on(AnswerInput.TooLong)
     def _too_long(self, event: AnswerInput.TooLong) -> None:
@@ -242,13 +406,38 @@ class AnswerBox(Vertical):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.post_message(self.Submitted(self.text))
+        self.post_message(self.Submitted(self.text, self.cells))
 
-    def request_preview(self, text: str) -> None:
-        """Ask for `text` to be previewed; a preview under way for older text becomes stale."""
+    @on(MatrixGrid.Incomplete)
+    def _incomplete(self, event: MatrixGrid.Incomplete) -> None:
+        event.stop()
+        cells = "1 cell is" if event.empty == 1 else f"{event.empty} cells are"
+        self.say(f"… {cells} still empty: fill in every cell, then press Enter")
+
+    @on(MatrixGrid.DoesNotFit)
+    def _does_not_fit(self, event: MatrixGrid.DoesNotFit) -> None:
+        event.stop()
+        grid = self.query_one(MatrixGrid)
+        r, c = event.at
+        self.say(f"… the pasted matrix is {event.rows}×{event.cols}: it does not fit this "
+                 f"{grid.rows}×{grid.cols} grid from row {r + 1}, column {c + 1}")
+
+    def hide_preview(self) -> None:
+        """Blank the preview line (the verdict line says the same) until the answer changes."""
+        self.say("")
+
+    def say(self, message: str) -> None:
+        """Show `message` on the preview line until the answer changes (a preview of the same
+        text still on its way does not replace it)."""
+        self._said = message
+        self.query_one("#preview", Static).update(plain_text(message, self.unicode))
+
+    def request_preview(self, text: str, cells: list[list[str]] | None = None) -> None:
+        """Ask for `text` (with the grid's `cells`) to be previewed; a preview under way for
+        older text becomes stale."""
         with self._lock:
             self._version += 1
-            self._wanted = text
+            self._wanted, self._wanted_cells = text, cells
             start = not self._previewing
             self._previewing = True
         if start:
@@ -263,8 +452,8 @@ class AnswerBox(Vertical):
             if worker.is_cancelled:  # the box was removed
                 return
             with self._lock:
-                version, text = self._version, self._wanted
-            body = self.preview_body(text)
+                version, text, cells = self._version, self._wanted, self._wanted_cells
+            body = self.preview_body(text, cells)
             with self._lock:
                 if version == self._version:
                     self._previewing = False
@@ -272,15 +461,19 @@ class AnswerBox(Vertical):
         with contextlib.suppress(RuntimeError):  # the app is closing
             self.app.call_from_thread(self._show_preview, body, version)
 
-    def preview_body(self, text: str) -> str:
+    def preview_body(self, text: str, cells: list[list[str]] | None = None) -> str:
         """What the preview line says about `text` (in a thread: this needs sympy)."""
         from quizapp.answers import preview
 
         if not text.strip().strip(";, "):
             return ""
-        if self.grid_mode and any(not cell.strip() for row in text.split(";")
-                                  for cell in row.split(",")):
-            return "… fill in every cell"
+        problem = cell_problem(cells, self.variables)
+        if problem:
+            return f"… {problem}"
+        if cells is not None and not is_word_answer(cells):
+            empty = sum(not cell for row in cells for cell in row)
+            if empty:
+                return f"… fill in every cell ({empty} empty)"
         shown = preview(text, self.kind, self.variables, self.unicode, self.domain)
         if shown.ok:
             lines = shown.text.split("\n")
@@ -293,12 +486,38 @@ class AnswerBox(Vertical):
         if version != self._version or not self.is_attached:
             return  # a newer keystroke has its own preview on the way
         self._preview_body = body
+        if self._said is not None:
+            body = self._said
         full = [field for field in self.query(AnswerInput) if field.too_long]
         if full:
             where = "a cell" if full[0].id != "answer" else "an answer"
             body = (f"… {where} holds at most {full[0].max_length:,} characters: "
                     "the rest was left out")
         self.query_one("#preview", Static).update(plain_text(body, self.unicode))
+
+
+def is_word_answer(cells: list[list[str]]) -> bool:
+    """One cell holds a word or words and the rest are empty: `none` typed into a grid."""
+    filled = [cell for row in cells for cell in row if cell]
+    return len(filled) == 1 and len(filled[0]) > 1 and \
+        all(ch.isalpha() or ch in " '’/" for ch in filled[0])
+
+
+def cell_problem(cells: list[list[str]] | None, variables: tuple[str, ...]) -> str | None:
+    """Why the first unreadable cell of a grid cannot be read, naming the cell; None when every
+    filled cell reads (or the answer is on one line, or a word such as `none`). In a thread:
+    this needs sympy."""
+    from quizapp.answers import preview
+
+    if cells is None or is_word_answer(cells):
+        return None
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            if text:
+                shown = preview(text, "expression", variables, True)
+                if not shown.ok:
+                    return f"row {r + 1}, column {c + 1}: {shown.message}"
+    return None
 
 
 async def replace_answer_box(slot: Widget, kind: str, variables: tuple[str, ...],
