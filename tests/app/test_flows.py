@@ -415,7 +415,7 @@ async def test_matrix_grid_entry():
         assert (grid.rows, grid.cols) == (len(key), len(key[0]))
         assert len(grid.query(Input)) == grid.rows * grid.cols
         assert app.focused is grid.cell(0, 0)
-        assert "Tab/arrows: move between cells" in screen_text(app)
+        assert "Tab or arrows: next cell" in screen_text(app)
 
         await fill_grid(pilot, key)
         assert app.focused is grid.cell(grid.rows - 1, grid.cols - 1)
@@ -459,7 +459,7 @@ async def test_matrix_f6_switches_between_grid_and_one_line():
         assert not grid.display and line.display
         assert app.focused is line
         assert "Type your answer" in screen_text(app)
-        assert "Tab/arrows" not in screen_text(app)
+        assert "Tab or arrows" not in screen_text(app)
         await paste(pilot, str(key))  # "[[5, 6], [1, 3]]"
         assert text_of(app, "#preview").startswith("reads as")
         await pilot.press("enter")

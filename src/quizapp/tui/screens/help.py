@@ -19,7 +19,7 @@ Keys
   F9 / F10   practice: an easier / a harder level (kept per skill)
   ctrl+g     Graph: your derivative against the right one
   ctrl+n     Notation: every symbol, read aloud and explained
-  Tab        move between matrix cells (arrows too)
+  Tab        move between matrix cells (arrows too; , ends a cell, ; a row)
   Esc        back home (a running quiz asks first)
   F1 help    ctrl+p commands and themes    ctrl+q quit
 
@@ -30,6 +30,7 @@ Typing answers
   number      1/4  ½  0.25  sqrt(2)/2  1.414  cbrt(-8)  2+3i  2+3j
   vector      [1, 2, 3]  (1, 2, 3)  1, 2, 3  a shape: 2×3, 2 by 3
   matrix      [[1, 2], [3, 4]]  [1, 2; 3, 4]  1 2; 3 4
+              pasted into a cell, a matrix fills the grid from there
   values      2, 5  {2, 5}  λ = 2, 5  2 and 5  (5±√33)/2  1 +- 2i
   direction   any non-zero multiple: [1, -2] or (-2, 4)
   none        none / singular (no inverse); undefined (no product)

@@ -344,8 +344,8 @@ class AnswerBox(Vertical):
         """A grid of cells for matrices (with the one-line form as an alternative), else a line."""
         if self.shape is not None:
             yield MatrixGrid(*self.shape, id="grid")
-            yield Static(plain_text("Tab/arrows: move between cells · F6: type it on one line "
-                                    "instead", self.unicode),
+            yield Static(plain_text("Tab or arrows: next cell (also , and ;) · paste a matrix "
+                                    "· F6: one line", self.unicode),
                          classes="help", markup=False)
         line = AnswerInput(id="answer", placeholder="Type your answer; Enter checks it",
                            line_joiner="; " if self.kind == "matrix" else " ")
