@@ -61,7 +61,7 @@ class PracticeScreen(Screen):
             with Vertical(id="resource"):
                 yield Static("", id="resource-title", markup=False)
                 yield Static("", id="resource-link")
-        yield KeysFooter()
+        yield KeysFooter(leave_out=("quit", "notation"))  # room at 80 columns; F1 lists them
 
     def on_mount(self) -> None:
         """Start the session off the event loop (it needs sympy)."""
