@@ -51,7 +51,7 @@ class PracticeScreen(Screen):
     def compose(self) -> ComposeResult:
         """Status line, the problem, the answer, the feedback."""
         yield QuizHeader()
-        yield StatusLine("Loading…", id="status")
+        yield StatusLine(self.text("Loading…"), id="status")
         with VerticalScroll(id="body"):
             yield MathView("", id="problem")
             yield Vertical(id="answer-slot")

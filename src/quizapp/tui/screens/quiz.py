@@ -41,7 +41,7 @@ class QuizScreen(Screen):
     def compose(self) -> ComposeResult:
         """Status with the countdown, the problem, the answer."""
         yield QuizHeader()
-        yield StatusLine("Preparing the quiz…", id="status")
+        yield StatusLine(plain_text("Preparing the quiz…", self.unicode), id="status")
         with VerticalScroll(id="body"):
             yield MathView("", id="problem")
             yield Vertical(id="answer-slot")
