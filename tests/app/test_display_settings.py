@@ -1,11 +1,13 @@
 """The chosen theme is kept between runs, and --ascii draws no Unicode at all."""
 
 import pytest
+from textual.containers import VerticalScroll
+from textual.widget import Widget
+from textual.widgets import OptionList
 
 from quizapp.progress.settings import load_settings, save_setting
 from quizapp.tui.app import Launch, QuizApp
-from tests.app.conftest import practice_app, settle
-from tests.app.test_flows import screen_text
+from tests.app.conftest import paste, practice_app, screen_text, settle, text_of, wait_until
 
 
 async def test_a_chosen_theme_is_kept_for_the_next_run(tmp_path) -> None:
@@ -32,16 +34,87 @@ async def test_a_theme_on_the_command_line_wins_and_a_damaged_file_is_ignored(tm
     assert load_settings(tmp_path)["theme"] == "nord"
 
 
+def assert_ascii(app: QuizApp, where: str) -> str:
+    """Every character on the terminal (scrollbars, toasts and footer too) is ASCII."""
+    text = screen_text(app)
+    assert text.isascii(), (where, sorted({c for c in text if not c.isascii()}))
+    return text
+
+
+def scrolls(widget: Widget) -> bool:
+    """The widget's content is taller than it, and its vertical scrollbar is drawn."""
+    return widget.max_scroll_y > 0 and widget.vertical_scrollbar.display
+
+
 @pytest.mark.parametrize("topic", ["derivatives", "linear-algebra", "multivariable-calculus",
                                    "probability"])
-async def test_ascii_practice_draws_only_ascii_besides_the_header_icon(topic: str) -> None:
+async def test_ascii_practice_draws_only_ascii(topic: str) -> None:
     app = practice_app(topic=topic, unicode=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        lines = screen_text(app).splitlines()
-        body = "\n".join(lines[1:])  # the header's icon is Textual's own
-        assert body.isascii(), sorted({c for c in body if not c.isascii()})
-        assert lines[0].replace("⭘", "").isascii()
+        assert_ascii(app, topic)
+
+
+async def test_ascii_practice_help_learn_and_graph_with_scrollbars_and_toasts() -> None:
+    app = practice_app(seed=3, unicode=False)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await paste(pilot, "2x")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("f2", "f2", "f2", "f3")  # every hint, then the solution
+        await settle(pilot)
+        assert app.screen.query("Toast"), "the Learn offer is on screen"
+        body = app.screen.query_one("#body")
+        assert scrolls(body)
+        text = assert_ascii(app, "practice after a wrong answer")
+        assert "^g Graph" in text.splitlines()[-1]  # the footer
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert_ascii(app, "command palette")
+        await pilot.press("escape", "f1")
+        await settle(pilot)
+        assert scrolls(app.screen.query_one(VerticalScroll))
+        assert_ascii(app, "help")
+        for key, where in (("f8", "learn"), ("ctrl+g", "graph")):
+            await pilot.press("escape", key)
+            await settle(pilot)
+            assert_ascii(app, where)
+
+
+async def test_ascii_home_stats_quiz_form_and_leaving_a_quiz() -> None:
+    app = practice_app(seed=3, unicode=False)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await paste(pilot, "2x")
+        await pilot.press("enter")  # one answer: the stats have a day to draw
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert scrolls(app.screen.query_one(OptionList))
+        assert_ascii(app, "home")
+        app.open_stats()
+        await settle(pilot)
+        await wait_until(pilot, lambda: "1 problems answered" in text_of(app, "#totals"))
+        assert scrolls(app.screen.query_one("#body"))
+        assert_ascii(app, "stats")
+        app.action_show_help_panel()  # Textual's key panel ("Keys" in the palette)
+        await settle(pilot)
+        assert "up Scroll Up" in assert_ascii(app, "key panel")
+        app.action_hide_help_panel()
+        await pilot.press("escape")
+        await settle(pilot)
+        app.home_choice("custom-quiz")
+        await settle(pilot)
+        assert_ascii(app, "custom quiz")
+        await pilot.press("escape")
+        await settle(pilot)
+        app.open_quiz(("derivatives",), 2, 1, 5)
+        await settle(pilot)
+        assert_ascii(app, "quiz")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert_ascii(app, "leave the quiz?")
 
 
 async def test_f4_and_f5_work_before_any_mistake_with_the_skills_first_resource(monkeypatch):
@@ -58,7 +131,7 @@ async def test_f4_and_f5_work_before_any_mistake_with_the_skills_first_resource(
 
 
 async def test_the_verdict_clears_as_soon_as_the_answer_is_edited() -> None:
-    from tests.app.test_flows import text_of, type_text
+    from tests.app.test_flows import type_text
 
     app = practice_app(skill="derivative-chain-rule")
     async with app.run_test(size=(80, 24)) as pilot:

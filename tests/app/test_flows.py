@@ -493,7 +493,7 @@ async def test_practice_at_80x24_shows_problem_answer_box_and_footer():
         box = app.screen.query_one(AnswerBox).query_one("#answer", Input)
         assert box.region.height == 3 and box.region.bottom <= 23
         assert "Type your answer; Enter checks it" in shown
-        assert "Hint" in lines[-1] and "Solution" in lines[-1] and "Quit" in lines[-1]
+        assert "Hint" in lines[-1] and "Solution" in lines[-1] and "f1 Help" in lines[-1]
         assert "Streak 0" in lines[1]
 
         # after a mistake, the resource fits too

@@ -165,6 +165,9 @@ async def test_topic_and_skill_names_show_as_typed_everywhere(odd_bank: Path) ->
         app.open_practice("derivatives", "derivative-power-rule")
         await settle(pilot)
         assert isinstance(app.screen, PracticeScreen)
+        assert text_of(app, "#status").startswith("Power [b]rule[/b] [link=x]  Difficulty")
+        await pilot.resize_terminal(120, 30)  # room for the topic too
+        await settle(pilot)
         assert text_of(app, "#status").startswith(
             "Derivatives [/bold] › Power [b]rule[/b] [link=x]")
         await pilot.press("escape")

@@ -23,6 +23,9 @@ from quizapp.bank.catalog import read_topics
 from quizapp.session.spec import QuizSpec
 from quizapp.tui.ascii import plain_text
 from quizapp.tui.screens.home import HomeScreen
+from quizapp.tui.widgets.scrollbar import use_charset_scrollbars
+
+ARROW_NAMES = {"↑": "up", "↓": "down", "←": "left", "→": "right"}
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class QuizApp(App):
         self._bank = None
         self.store = None
         self._bank_ready = threading.Event()
+        use_charset_scrollbars()
 
     def on_mount(self) -> None:
         """Home first; then what the command line asked for; load the bank after the frame."""
@@ -84,6 +88,43 @@ class QuizApp(App):
         """The header's title, with an ASCII dash for --ascii."""
         content = super().format_title(title, sub_title)
         return content if self.unicode else Content(plain_text(content.plain, False))
+
+    def notify(self, message: str, *, title: str = "", severity="information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """A toast; in ASCII for --ascii."""
+        super().notify(plain_text(message, self.unicode), title=plain_text(title, self.unicode),
+                       severity=severity, timeout=timeout, markup=markup)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the footer and the key panel show it; `up`, not `↑`, for --ascii."""
+        shown = super().get_key_display(binding)
+        if self.unicode:
+            return shown
+        for arrow, name in ARROW_NAMES.items():
+            shown = shown.replace(arrow, name)
+        return plain_text(shown, False)
+
+    def action_command_palette(self) -> None:
+        """The command palette (ctrl+p); in ASCII for --ascii."""
+        if self.unicode:
+            super().action_command_palette()
+            return
+        from quizapp.tui.widgets.palette import AsciiCommandPalette
+
+        if self.use_command_palette and not AsciiCommandPalette.is_open(self):
+            self.push_screen(AsciiCommandPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The theme picker of the palette; in ASCII for --ascii."""
+        if self.unicode:
+            super().search_themes()
+            return
+        from textual.theme import ThemeProvider
+
+        from quizapp.tui.widgets.palette import AsciiCommandPalette
+
+        self.push_screen(AsciiCommandPalette(providers=[ThemeProvider],
+                                             placeholder="Search for themes..."))
 
     def choose_theme(self) -> None:
         """The theme asked for on the command line, else the one chosen last time; a theme

@@ -49,19 +49,23 @@ class HomeScreen(Screen):
         menu.add_option(Option("Review skills that are due", id="due"))
         menu.add_option(Option("Review mistakes", id="mistakes"))
         all_topics = ",".join(t.id for t in self.topics)
-        menu.add_option(Option("Timed quiz — all topics, 10 questions, 10 minutes",
+        menu.add_option(Option(self.text("Timed quiz — all topics, 10 questions, 10 minutes"),
                                id=f"quiz:{all_topics}"))
         for topic in self.topics:
-            menu.add_option(Option(Content(f"Timed quiz — {topic.name}, 10 questions, "
-                                           "10 minutes"),
+            menu.add_option(Option(Content(self.text(f"Timed quiz — {topic.name}, 10 questions, "
+                                                     "10 minutes")),
                                    id=f"quiz:{topic.id}"))
-        menu.add_option(Option("Custom quiz — choose topics, questions and minutes",
+        menu.add_option(Option(self.text("Custom quiz — choose topics, questions and minutes"),
                                id="custom-quiz"))
         menu.add_option(Option("Enter a quiz code", id="quiz-code"))
         menu.add_option(Option("Statistics", id="stats"))
-        menu.add_option(Option("Help — keys and answer syntax", id="help"))
+        menu.add_option(Option(self.text("Help — keys and answer syntax"), id="help"))
         yield menu
         yield KeysFooter()
+
+    def text(self, value: str) -> str:
+        """Unicode, or ASCII for --ascii."""
+        return plain_text(value, self.unicode)
 
     def skill_label(self, name: str, level: int | None, due: bool = False) -> str:
         """'    Power rule          ▰▰▱▱ familiar'."""
@@ -123,13 +127,13 @@ class HomeScreen(Screen):
             summary = (f" — {strong} of {len(levels)} skills proficient or better"
                        if started else "")
             menu.replace_option_prompt(f"topic:{topic.id}",
-                                       Content(f"Practise {topic.name}{summary}"))
+                                       Content(self.text(f"Practise {topic.name}{summary}")))
         self.weakest = (skills[weak], weak) if weak else None
         self.due_skills = [(skills[s], s) for s in due_now]
         self.mistakes = mistakes
         weak_name = f" — {names.get(weak, weak)}" if weak else ""
         menu.replace_option_prompt("weakest",
-                                   Content(f"Practise your weakest skill{weak_name}"))
+                                   Content(self.text(f"Practise your weakest skill{weak_name}")))
         menu.replace_option_prompt("due", f"Review skills that are due ({len(due_now)})")
         menu.replace_option_prompt("mistakes", f"Review mistakes ({len(mistakes)})")
 

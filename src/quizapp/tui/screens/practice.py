@@ -9,25 +9,12 @@ from textual.widgets import Static
 
 from quizapp.tui.ascii import plain_text
 from quizapp.tui.rendering_links import linked
+from quizapp.tui.status_line import PracticeStatus, practice_status
 from quizapp.tui.widgets.answer_box import AnswerBox, replace_answer_box
 from quizapp.tui.widgets.footer import KeysFooter
 from quizapp.tui.widgets.header import QuizHeader
 from quizapp.tui.widgets.math_view import MathView
-
-
-def difficulty_text(difficulty: int, levels: tuple[int, ...]) -> str:
-    """'Difficulty 2 of 1–3': the problem on screen, and the levels the skill has."""
-    if len(levels) == 1:
-        return f"Difficulty {difficulty} (the only one)"
-    have = f"{levels[0]}–{levels[-1]}" if list(levels) == list(range(levels[0], levels[-1] + 1)) \
-        else ",".join(map(str, levels))
-    return f"Difficulty {difficulty} of {have}"
-
-
-def level_bar(done: int, total: int, unicode: bool) -> str:
-    """▰▰▱▱▱ for 2 of 5."""
-    full, empty = ("▰", "▱") if unicode else ("#", "-")
-    return full * done + empty * (total - done)
+from quizapp.tui.widgets.status import StatusLine
 
 
 class PracticeScreen(Screen):
@@ -64,7 +51,7 @@ class PracticeScreen(Screen):
     def compose(self) -> ComposeResult:
         """Status line, the problem, the answer, the feedback."""
         yield QuizHeader()
-        yield Static("Loading…", id="status", markup=False)
+        yield StatusLine(self.text("Loading…"), id="status")
         with VerticalScroll(id="body"):
             yield MathView("", id="problem")
             yield Vertical(id="answer-slot")
@@ -74,7 +61,7 @@ class PracticeScreen(Screen):
             with Vertical(id="resource"):
                 yield Static("", id="resource-title", markup=False)
                 yield Static("", id="resource-link")
-        yield KeysFooter()
+        yield KeysFooter(leave_out=("quit", "notation"))  # room at 80 columns; F1 lists them
 
     def on_mount(self) -> None:
         """Start the session off the event loop (it needs sympy)."""
@@ -167,26 +154,26 @@ class PracticeScreen(Screen):
         offer_intro(self.app, problem.skill)
 
     def update_status(self) -> None:
-        """Topic, skill, level progress and streak."""
+        """Skill, difficulty and level progress, streak, first-try score: as fits the width."""
         session = self.session
         if session is None or session.problem is None:
             return
         names = self.app.names  # type: ignore[attr-defined]
-        where = names.get(session.problem.topic, session.problem.topic)
-        skill = names.get(session.problem.skill, session.problem.skill)
-        done, total = session.level_progress
+        problem = session.problem
         store = self.app.store  # type: ignore[attr-defined]
-        unsaved = "   (progress not saved)" if store is not None and not store.saving else ""
+        unsaved = store is not None and not store.saving
+        topic = names.get(problem.topic, problem.topic)
+        skill = names.get(problem.skill, problem.skill)
         if self.review:
-            self.query_one("#status", Static).update(self.text(
-                f"Review mistakes › {where} › {skill}   {session.remaining} to go"
-                f"   First try {session.right_first_time}/{session.answered}{unsaved}"))
-            return
-        self.query_one("#status", Static).update(self.text(
-            f"{where} › {skill}  {difficulty_text(session.problem.difficulty, session.levels)}"
-            f" {level_bar(done, total, self.unicode)}"
-            f"  Streak {session.streak}  First try {session.right_first_time}/"
-            f"{session.answered}{unsaved}"))
+            status = PracticeStatus(topic, skill, session.right_first_time, session.answered,
+                                    unsaved, to_go=session.remaining)
+        else:
+            done, total = session.level_progress
+            status = PracticeStatus(topic, skill, session.right_first_time, session.answered,
+                                    unsaved, difficulty=problem.difficulty, levels=session.levels,
+                                    level_done=done, level_total=total, streak=session.streak)
+        self.query_one("#status", StatusLine).show(
+            lambda width: practice_status(status, width, self.unicode))
 
     @on(AnswerBox.Edited)
     def _edited(self) -> None:

@@ -8,10 +8,12 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from quizapp.tui.ascii import plain_text
+from quizapp.tui.status_line import quiz_status
 from quizapp.tui.widgets.answer_box import AnswerBox, replace_answer_box
 from quizapp.tui.widgets.footer import KeysFooter
 from quizapp.tui.widgets.header import QuizHeader
 from quizapp.tui.widgets.math_view import MathView
+from quizapp.tui.widgets.status import StatusLine
 
 
 def clock_text(seconds: float) -> str:
@@ -39,7 +41,7 @@ class QuizScreen(Screen):
     def compose(self) -> ComposeResult:
         """Status with the countdown, the problem, the answer."""
         yield QuizHeader()
-        yield Static("Preparing the quiz…", id="status", markup=False)
+        yield StatusLine(plain_text("Preparing the quiz…", self.unicode), id="status")
         with VerticalScroll(id="body"):
             yield MathView("", id="problem")
             yield Vertical(id="answer-slot")
@@ -88,14 +90,14 @@ class QuizScreen(Screen):
         self.update_status()
 
     def update_status(self) -> None:
-        """Question k of N, the code, the time left."""
+        """Question k of N, the time left, the code (as fits the width)."""
         session = self.session
         if session is None:
             return
-        number = min(session.index + 1, len(session.items))
-        self.query_one("#status", Static).update(plain_text(
-            f"Question {number} of {len(session.items)}   ⏱ {clock_text(session.remaining())}"
-            f"   Quiz code {session.spec.code}", self.unicode))
+        number, total = min(session.index + 1, len(session.items)), len(session.items)
+        clock, code = clock_text(session.remaining()), session.spec.code
+        self.query_one("#status", StatusLine).show(
+            lambda width: quiz_status(number, total, clock, code, width, self.unicode))
 
     def show_current(self) -> None:
         """Render the current question (in a thread: it needs sympy)."""

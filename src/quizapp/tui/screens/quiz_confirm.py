@@ -6,6 +6,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from quizapp.tui.ascii import plain_text
+
 
 class LeaveQuizScreen(ModalScreen[str | None]):
     """'Leave this quiz?' Dismissed with "leave", "quit" (ctrl+q again) or None (keep going)."""
@@ -31,7 +33,8 @@ class LeaveQuizScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """The question and two buttons."""
         with Vertical():
-            yield Static("Leave this quiz? It will be recorded as abandoned — not as a score.",
+            yield Static(plain_text("Leave this quiz? It will be recorded as abandoned — not as "
+                                    "a score.", getattr(self.app, "unicode", True)),
                          id="question", markup=False)
             with Horizontal():
                 yield Button("Leave (y)", id="leave", variant="warning")

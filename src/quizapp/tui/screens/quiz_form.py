@@ -8,6 +8,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Input, Label, SelectionList, Static
 
 from quizapp.session.spec import BadQuiz, QuizSpec
+from quizapp.tui.widgets.checklist import Checklist
 from quizapp.tui.widgets.footer import KeysFooter
 from quizapp.tui.widgets.header import QuizHeader
 
@@ -51,9 +52,10 @@ class QuizFormScreen(Screen):
         """The form."""
         yield QuizHeader()
         with VerticalScroll(id="body"):
-            yield Label("Topics (Space ticks, ↑↓ move)")
-            yield SelectionList[str](*((name, tid, True) for tid, name in self.topics),
-                                     id="quiz-topics")
+            arrows = "↑↓" if getattr(self.app, "unicode", True) else "arrows"
+            yield Label(f"Topics (Space ticks, {arrows} move)")
+            yield Checklist(*((name, tid, True) for tid, name in self.topics),
+                            id="quiz-topics")
             with Horizontal(id="quiz-sizes"):
                 yield Label("Questions")
                 yield Input("10", id="quiz-questions", restrict=r"[0-9]*", max_length=3)

@@ -7,13 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Sparkline, Static
+from textual.widgets import DataTable, Static
 
 from quizapp.progress.stats import quiz_line
 from quizapp.tui.ascii import plain_text
 from quizapp.tui.screens.home import LEVEL_NAMES, mastery_bar
 from quizapp.tui.widgets.footer import KeysFooter
 from quizapp.tui.widgets.header import QuizHeader
+from quizapp.tui.widgets.sparkline import QuizSparkline
 from quizapp.tui.widgets.topic_plots import show_topic_days, topic_plots
 
 
@@ -31,12 +32,13 @@ class StatsScreen(Screen):
         """Filled in once the numbers are read."""
         yield QuizHeader()
         with VerticalScroll(id="body"):
-            yield Static("Reading your progress…", id="totals", markup=False)
+            yield Static(plain_text("Reading your progress…", self.unicode), id="totals",
+                         markup=False)
             yield Static("Accuracy by day (first attempts)", classes="heading")
-            yield Sparkline([], id="accuracy")
+            yield QuizSparkline([], id="accuracy")
             yield Static("", id="accuracy-range", markup=False)
             yield Static("Seconds per answer by day", classes="heading")
-            yield Sparkline([], id="speed")
+            yield QuizSparkline([], id="speed")
             yield Static("", id="speed-range", markup=False)
             yield from topic_plots(self.unicode)
             yield Static("Skills", classes="heading")
@@ -80,8 +82,8 @@ class StatsScreen(Screen):
         self.query_one("#totals", Static).update(t(
             f"{attempts} problems answered, {right} right the first time{share}{saved}"))
         days = data["days"]
-        self.query_one("#accuracy", Sparkline).data = [d["accuracy"] for d in days] or [0]
-        self.query_one("#speed", Sparkline).data = [d["mean_seconds"] for d in days] or [0]
+        self.query_one("#accuracy", QuizSparkline).data = [d["accuracy"] for d in days] or [0]
+        self.query_one("#speed", QuizSparkline).data = [d["mean_seconds"] for d in days] or [0]
         if days:
             self.query_one("#accuracy-range", Static).update(t(
                 f"{days[0]['day']} … {days[-1]['day']}: from {100 * days[0]['accuracy']:.0f}% "
@@ -96,7 +98,7 @@ class StatsScreen(Screen):
             step = row.get("mastery_step", 0)
             difficulty = row.get("difficulty")
             table.add_row(Text(names.get(skill, skill)), t(mastery_bar(step, self.unicode)),
-                          LEVEL_NAMES[step], "–" if difficulty is None else str(difficulty),
+                          LEVEL_NAMES[step], t("–") if difficulty is None else str(difficulty),
                           str(row["correct"]), str(row["attempts"]))
         quizzes = data["quizzes"]
         self.query_one("#quizzes", Static).update(t("\n".join(
