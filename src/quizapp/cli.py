@@ -1,6 +1,7 @@
 """The `quizapp` command line. Heavy modules (sympy, Textual) are imported inside commands."""
 
 import sys
+import typing
 
 import click
 
@@ -13,10 +14,12 @@ THEMES = ("dark", "light")
 
 
 def run_app(launch: object, ascii_only: bool, theme: str | None) -> None:
-    """Run the Textual app."""
+    """Run the Textual app. `--ascii` and `--theme` may also come before the command
+    (`quizapp --ascii quiz`)."""
     from quizapp.tui.run import run_app as run
 
-    run(launch, ascii_only, theme)
+    root = click.get_current_context().find_root().params
+    run(launch, ascii_only or bool(root.get("ascii_only")), theme or root.get("theme"))
 
 
 def _check_topic(topic: str, skill: str | None = None) -> None:
@@ -68,7 +71,7 @@ seed_type = click.IntRange(0, 99_999)
 @theme_option
 def practice(topic: str, skill: str | None, difficulty: int | None, seed: int | None,
              ascii_only: bool, theme: str | None) -> None:
-    """Practise TOPIC (derivatives, matrix-products, eigenvalues) until it sticks."""
+    """Practise TOPIC until it sticks (`quizapp topics` lists the topics and skills)."""
     _check_topic(topic, skill)
     from quizapp.tui.app import Launch
 
@@ -146,7 +149,7 @@ def _check_variables(variables: tuple[str, ...]) -> tuple[str, ...]:
     return variables or ("x",)
 
 
-def _grade_batch(batch: click.utils.LazyFile) -> None:
+def _grade_batch(batch: typing.BinaryIO) -> None:
     from quizapp.batch import grade_stream
 
     try:
@@ -170,7 +173,7 @@ def _grade_batch(batch: click.utils.LazyFile) -> None:
               help="Grade JSON Lines from FILE ('-' for stdin); prints one JSON line each.")
 @click.option("--json", "as_json", is_flag=True, help="Print the verdict as JSON.")
 def check(kind: str | None, expected: str | None, answer: str | None,
-          variables: tuple[str, ...], batch: click.utils.LazyFile | None, as_json: bool) -> None:
+          variables: tuple[str, ...], batch: typing.BinaryIO | None, as_json: bool) -> None:
     """Check one answer, or grade a batch of them.
 
     Exit status: 0 when the answer is right, 1 when it is wrong or unreadable.
@@ -417,7 +420,7 @@ EXPORT_FIELDS = ["at", "topic", "skill", "topic_id", "skill_id", "problem_id", "
               help="Export the quizzes (score or abandoned) instead of the attempts.")
 @click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-",
               help="File to write (default: standard output).")
-def export(fmt: str, quizzes: bool, output: click.utils.LazyFile) -> None:
+def export(fmt: str, quizzes: bool, output: typing.TextIO) -> None:
     """Export every attempt (or quiz) as CSV with a header row, or JSON objects with field
     names; topics and skills by name (ids beside them), times in ISO 8601 local time."""
     import csv
