@@ -62,9 +62,11 @@ async def test_ascii_practice_help_learn_and_graph_with_scrollbars_and_toasts() 
         await paste(pilot, "2x")
         await pilot.press("enter")
         await settle(pilot)
-        await pilot.press("f2", "f2", "f2", "f3")  # every hint, then the solution
+        shown = assert_ascii(app, "the verdict and its resource line")
+        assert "Study:" in shown and "F5 copy" in shown
+        await pilot.press("f5", "f2", "f2", "f2", "f3")  # a toast, every hint, the solution
         await settle(pilot)
-        assert app.screen.query("Toast"), "the Learn offer is on screen"
+        assert app.screen.query("Toast"), "the 'Copied' toast is on screen"
         body = app.screen.query_one("#body")
         assert scrolls(body)
         text = assert_ascii(app, "practice after a wrong answer")

@@ -271,7 +271,7 @@ class PracticeScreen(Screen):
         self.query_one("#resource-title", Static).update(self.text(
             f"Study: {resource.title} — {resource.provider} ({resource.kind}){reference}"))
         self.query_one("#resource-link", Static).update(
-            linked(resource.url, after="  (F4 open · F5 copy)"))
+            linked(resource.url, after=self.text("  (F4 open · F5 copy)")))
         self.query_one("#resource").display = True
 
     def action_hint(self) -> None:
