@@ -93,3 +93,23 @@ async def test_every_quiz_key_fits_80_columns() -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert_every_key_on_screen(app)
+
+
+async def test_at_60_columns_the_footer_keeps_help_and_the_most_used_keys_uncut() -> None:
+    app = practice_app(seed=3)
+    async with app.run_test(size=(60, 16)) as pilot:
+        await settle(pilot)
+        await paste(pilot, "2x")
+        await pilot.press("enter")
+        await settle(pilot)
+        row = assert_every_key_on_screen(app)
+        for label in ("f1 Help", "f2 Hint", "f3 Solution", "^g Graph"):
+            assert label in row
+        assert "Level" not in row  # the first to give way (F1 help still lists it)
+        await pilot.resize_terminal(80, 24)  # room again: every key comes back
+        await settle(pilot)
+        assert "f9/f10 Level" in assert_every_key_on_screen(app)
+    home = QuizApp()
+    async with home.run_test(size=(60, 16)) as pilot:
+        await settle(pilot)
+        assert "f1 Help" in assert_every_key_on_screen(home)
