@@ -325,7 +325,7 @@ async def test_practice_hints_one_at_a_time_end_the_streak_and_solution_shows_st
 
 
 async def test_practice_five_right_raise_the_level_two_wrong_lower_it():
-    app = practice_app(seed=3, difficulty=1)
+    app = practice_app(skill="derivative-quotient-rule", seed=3, difficulty=1)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         assert "Difficulty 1 of 1–3 ▱▱▱▱▱" in text_of(app, "#status")
@@ -340,7 +340,7 @@ async def test_practice_five_right_raise_the_level_two_wrong_lower_it():
             await pilot.press("enter")
             await settle(pilot)
         assert "Difficulty 2 of 1–3 ▱▱▱▱▱" in text_of(app, "#status")
-        assert "Level up! Now at difficulty 2." in screen_text(app)
+        assert "Level up! Quotient rule: now at difficulty 2." in screen_text(app)
 
         for attempt in range(2):  # two wrong first attempts in a row
             await paste(pilot, "0")
@@ -357,7 +357,7 @@ async def test_practice_five_right_raise_the_level_two_wrong_lower_it():
             if attempt == 0:
                 assert "Difficulty 2" in text_of(app, "#status")
         assert "Difficulty 1" in text_of(app, "#status")
-        assert "Back to difficulty 1" in screen_text(app)
+        assert ": back to difficulty 1" in screen_text(app)
 
 
 async def test_practice_ascii_mode_has_no_unicode_marks():

@@ -27,7 +27,8 @@ async def wait_until(pilot, predicate, timeout: float = LONG) -> None:
 
 
 def status(app: QuizApp) -> str:
-    return str(app.screen.query_one("#status").render())
+    found = app.screen.query("#status")  # none yet on a screen still being composed
+    return str(found.first().render()) if found else ""
 
 
 def shown_problem(app: QuizApp):
@@ -116,3 +117,40 @@ async def test_f7_skips_to_a_fresh_problem_and_two_skips_lower_the_level(
     saved = sqlite3.connect(tmp_path / "progress.db").execute(
         "SELECT COUNT(*) FROM attempts").fetchone()[0]
     assert saved == 0  # a skip is not a wrong answer
+
+
+async def test_in_topic_practice_f10_raises_the_level_of_the_skill_on_screen(
+        tmp_path: Path) -> None:
+    app = practice(tmp_path, skill=None)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await problem_on_screen(pilot)
+        first = shown_problem(app)
+        await pilot.press("f10")
+        await problem_on_screen(pilot, first)
+        second = shown_problem(app)
+        assert second.skill == first.skill and second.difficulty == 2  # seen at once
+        name = app.names[first.skill]
+        assert f"{name}: difficulty 2 from now on." in [n.message for n in app._notifications]
+    saved = sqlite3.connect(tmp_path / "progress.db").execute("SELECT skill, level FROM levels")
+    assert list(saved) == [(first.skill, 2)]  # the skill's level, not the topic's
+    again = practice(tmp_path, skill=first.skill, seed=8)  # the skill alone starts there too
+    async with again.run_test(size=(80, 24)) as pilot:
+        await problem_on_screen(pilot)
+        assert shown_problem(again).difficulty == 2 and "Difficulty 2 of 1–3" in status(again)
+
+
+async def test_a_review_of_mistakes_offers_no_level_or_skip_keys(tmp_path: Path) -> None:
+    from textual.widgets._footer import FooterKey
+
+    app = QuizApp(Launch("practice", "derivatives", None, None, 3), home=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await problem_on_screen(pilot)
+        keys = {key.description for key in app.screen.query(FooterKey)}
+        assert {"Skip", "Level -/+"} <= keys
+        mistake = shown_problem(app).id
+        app.pop_screen()
+        app.open_practice("derivatives", review=(mistake,))
+        await wait_until(pilot, lambda: "Review mistakes" in status(app)
+                         and bool(app.screen.query("AnswerBox")))
+        keys = {key.description for key in app.screen.query(FooterKey)}
+        assert "Skip" not in keys and "Level -/+" not in keys and "Hint" in keys

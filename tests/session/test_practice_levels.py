@@ -29,7 +29,7 @@ def test_a_skill_that_starts_at_2_is_practised_at_2_not_1() -> None:
 def test_a_chosen_level_serves_problems_of_that_difficulty_and_is_heard() -> None:
     heard: list[int] = []
     session = PracticeSession(default_bank(), "multivariable-calculus", "gradient-descent",
-                              seed=4, on_level=heard.append)
+                              seed=4, on_level=lambda skill, level: heard.append(level))
     assert session.levels == (1, 2)
     assert session.step_level(1) and session.level == 2
     assert session.next_problem().difficulty == 2
@@ -46,7 +46,8 @@ def test_a_saved_level_is_where_practice_starts() -> None:
 def test_skipping_counts_as_a_miss_for_the_level_but_is_not_saved() -> None:
     saved, heard = [], []
     session = PracticeSession(default_bank(), "derivatives", "derivative-power-rule", 2,
-                              seed=5, record=saved.append, on_level=heard.append)
+                              seed=5, record=saved.append,
+                              on_level=lambda skill, level: heard.append(level))
     for _ in range(LEVEL_DOWN):
         session.next_problem()
         session.skip()
@@ -65,8 +66,49 @@ def test_skipping_an_answered_problem_is_not_a_second_miss() -> None:
 def test_five_clean_answers_raise_the_level_to_the_next_the_skill_has(start: int) -> None:
     heard: list[int] = []
     session = PracticeSession(default_bank(), "derivatives", "derivative-power-rule", start,
-                              seed=9, on_level=heard.append)
+                              seed=9, on_level=lambda skill, level: heard.append(level))
     for _ in range(5):
         problem = session.next_problem()
         session.submit(problem.answer)
     assert session.level == start + 1 and heard == [start + 1]
+
+
+def test_in_topic_practice_each_skill_has_its_own_level() -> None:
+    heard: list[tuple[str, int]] = []
+    saved = {"derivative-chain-rule": 3}
+    session = PracticeSession(default_bank(), "derivatives", seed=7, saved_level=saved.get,
+                              on_level=lambda skill, level: heard.append((skill, level)))
+    seen: dict[str, set[int]] = {}
+    for _ in range(60):
+        problem = session.next_problem()
+        seen.setdefault(problem.skill, set()).add(problem.difficulty)
+    assert seen["derivative-chain-rule"] == {3}  # its saved level
+    assert all(levels == {1} for skill, levels in seen.items()
+               if skill != "derivative-chain-rule")  # the others start at their easiest
+
+    problem = session.next_problem("derivative-power-rule")
+    assert problem.skill == "derivative-power-rule"
+    assert session.step_level(1) and heard == [("derivative-power-rule", 2)]
+    assert session.next_problem("derivative-power-rule").difficulty == 2
+    assert session.next_problem("derivative-product-rule").difficulty == 1  # not moved
+
+
+def test_clean_answers_raise_the_level_of_their_own_skill_only() -> None:
+    heard: list[tuple[str, int]] = []
+    session = PracticeSession(default_bank(), "derivatives", seed=11,
+                              on_level=lambda skill, level: heard.append((skill, level)))
+    counts: dict[str, int] = {}
+    while not heard:
+        problem = session.next_problem()
+        counts[problem.skill] = counts.get(problem.skill, 0) + 1
+        session.submit(problem.answer)
+    [(skill, level)] = heard
+    assert level == 2 and counts[skill] == 5  # five of that skill; others' answers don't count
+    assert session.skills[skill].level == 2
+    assert all(state.level == 1 for name, state in session.skills.items() if name != skill)
+
+
+def test_a_difficulty_asked_for_applies_to_every_skill_of_the_topic() -> None:
+    session = PracticeSession(default_bank(), "derivatives", difficulty=2, seed=3,
+                              saved_level=lambda skill: 3)
+    assert {session.next_problem().difficulty for _ in range(30)} == {2}

@@ -5,6 +5,10 @@ answers in a row raise the difficulty, 2 misses in a row lower it (a miss is a w
 or a skipped problem); using a hint or the solution ends the streak and the problem does not count
 toward the level. Levels are the difficulties the skill's families have (a skill may start at 2);
 the learner may also choose one, and `on_level` hears of every change so it can be kept.
+
+Each skill has its own level, also when a whole topic is practised: a problem comes from one of
+the topic's skills at that skill's level, and what the answer earns (or a chosen level) goes to
+that skill.
 """
 
 import random
@@ -24,6 +28,21 @@ LEVEL_DOWN = 2
 
 class NoProblems(LookupError):
     """No family matches the requested topic / skill."""
+
+
+@dataclass
+class SkillLevel:
+    """Where one skill stands in this run: the levels it has, the one practised, and the clean
+    answers / misses in a row that move it."""
+
+    levels: tuple[int, ...]
+    level: int
+    clean_in_a_row: int = 0
+    wrong_in_a_row: int = 0
+
+    def nearest(self, level: int) -> int:
+        """The level the skill has that is nearest to `level` (the lower one on a tie)."""
+        return min(self.levels, key=lambda have: (abs(have - level), have))
 
 
 @dataclass(frozen=True)
@@ -46,22 +65,24 @@ class PracticeSession:
                  clock: Callable[[], float] = time.monotonic,
                  record: Callable[[Attempt], object] | None = None,
                  now: Callable[[], float] = time.time, mode: str = "practice",
-                 on_level: Callable[[int], object] | None = None) -> None:
+                 on_level: Callable[[str, int], object] | None = None,
+                 saved_level: Callable[[str], int | None] | None = None) -> None:
         families = choose_families(bank, topic, skill)
         if not families:
             raise NoProblems(f"no problems for topic '{topic}'" +
                              (f", skill '{skill}'" if skill else ""))
         self.bank, self.topic, self.skill = bank, topic, skill
-        self.levels = tuple(sorted({bank.families[f].difficulty for f in families}))
-        self.level = self._nearest(self.levels[0] if difficulty is None else difficulty)
+        self.difficulty, self.saved_level = difficulty, saved_level
+        self.skills: dict[str, SkillLevel] = {}
+        for family in families:
+            self._skill_level(bank.families[family].skill)
+        self.focus = skill or bank.families[families[0]].skill  # the skill on screen
         self.rng = random.Random(f"practice:{topic}:{skill}:{seed}" if seed is not None
                                  else None)
         self.clock, self.now, self.record, self.mode = clock, now, record, mode
         self.on_level = on_level
         self.streak = 0
         self.best_streak = 0
-        self.clean_in_a_row = 0
-        self.wrong_in_a_row = 0
         self.answered = 0
         self.right_first_time = 0
         self.skipped = 0
@@ -72,18 +93,60 @@ class PracticeSession:
         self.solution_shown = False
         self.started = clock()
 
-    def _nearest(self, level: int) -> int:
-        """The level the skill has that is nearest to `level` (the lower one on a tie)."""
-        return min(self.levels, key=lambda have: (abs(have - level), have))
+    def _skill_level(self, skill: str) -> SkillLevel:
+        """The level state of `skill`, made on first use: the difficulty asked for, else the
+        saved level, else the skill's easiest (always one of the levels the skill has)."""
+        state = self.skills.get(skill)
+        if state is None:
+            levels = tuple(sorted({f.difficulty for f in self.bank.families.values()
+                                   if f.skill == skill})) or (1,)
+            start = self.difficulty
+            if start is None and self.saved_level is not None:
+                start = self.saved_level(skill)
+            state = SkillLevel(levels, levels[0])
+            state.level = state.nearest(levels[0] if start is None else start)
+            self.skills[skill] = state
+        return state
 
-    def _families(self) -> list[str]:
-        return choose_families(self.bank, self.topic, self.skill, self.level) or \
-            choose_families(self.bank, self.topic, self.skill)
+    @property
+    def current(self) -> SkillLevel:
+        """The level state of the skill on screen."""
+        return self._skill_level(self.problem.skill if self.problem is not None else self.focus)
+
+    @property
+    def levels(self) -> tuple[int, ...]:
+        """The levels the skill on screen has."""
+        return self.current.levels
+
+    @property
+    def level(self) -> int:
+        """The level the skill on screen is practised at."""
+        return self.current.level
+
+    @property
+    def clean_in_a_row(self) -> int:
+        """Clean first-attempt answers in a row at the skill's level."""
+        return self.current.clean_in_a_row
+
+    @property
+    def wrong_in_a_row(self) -> int:
+        """Misses in a row at the skill's level."""
+        return self.current.wrong_in_a_row
+
+    def _families(self, skill: str | None = None) -> list[str]:
+        """Families to draw from: each skill's own at its level (or all of its, if it has none
+        at that level); only `skill`'s when one is named."""
+        chosen: list[str] = []
+        for name in ([skill] if skill else [self.skill] if self.skill else list(self.skills)):
+            level = self._skill_level(name).level
+            chosen += choose_families(self.bank, self.topic, name, level) or \
+                choose_families(self.bank, self.topic, name)
+        return sorted(chosen, key=list(self.bank.families).index)
 
     def choose_level(self, level: int) -> bool:
         """Practise at `level` (the nearest one the skill has) from the next problem on; the
         streak toward the next level starts again. False if the level does not change."""
-        chosen = self._nearest(level)
+        chosen = self.current.nearest(level)
         if chosen == self.level:
             return False
         self._move_to(chosen)
@@ -98,10 +161,11 @@ class PracticeSession:
         return True
 
     def _move_to(self, level: int) -> None:
-        self.level = level
-        self.clean_in_a_row = self.wrong_in_a_row = 0
+        state = self.current
+        state.level = level
+        state.clean_in_a_row = state.wrong_in_a_row = 0
         if self.on_level is not None:
-            self.on_level(level)
+            self.on_level(self.problem.skill if self.problem is not None else self.focus, level)
 
     def skip(self) -> int:
         """Leave the current problem for a fresh one. An unanswered problem counts as a miss for
@@ -110,12 +174,15 @@ class PracticeSession:
             return 0
         self.skipped += 1
         self.streak = 0
-        self.clean_in_a_row = 0
+        self.current.clean_in_a_row = 0
         return self._miss()
 
-    def next_problem(self) -> Problem:
-        """Move on to a fresh problem at the current level."""
-        family = self.rng.choice(self._families())
+    def next_problem(self, skill: str | None = None) -> Problem:
+        """Move on to a fresh problem, each skill at its level; of `skill` when one is named
+        (e.g. right after its level was chosen, so that the learner sees the change)."""
+        if skill is not None and skill not in self.skills:
+            skill = None
+        family = self.rng.choice(self._families(skill))
         self.problem = make_problem(self.bank, family, self.rng.randrange(SEED_LIMIT))
         self.solved, self.attempts, self.hints_shown = False, 0, 0
         self.solution_shown = False
@@ -155,23 +222,25 @@ class PracticeSession:
         clean = correct and self.hints_shown == 0 and not self.solution_shown
         if correct:
             self.right_first_time += 1
+        state = self.current
         if clean:
             self.streak += 1
             self.best_streak = max(self.best_streak, self.streak)
-            self.clean_in_a_row += 1
-            self.wrong_in_a_row = 0
-            if self.clean_in_a_row >= LEVEL_UP:
-                self.clean_in_a_row = 0
+            state.clean_in_a_row += 1
+            state.wrong_in_a_row = 0
+            if state.clean_in_a_row >= LEVEL_UP:
+                state.clean_in_a_row = 0
                 return 1 if self.step_level(1) else 0
             return 0
         self.streak = 0
-        self.clean_in_a_row = 0
+        state.clean_in_a_row = 0
         return 0 if correct else self._miss()
 
     def _miss(self) -> int:
-        self.wrong_in_a_row += 1
-        if self.wrong_in_a_row >= LEVEL_DOWN:
-            self.wrong_in_a_row = 0
+        state = self.current
+        state.wrong_in_a_row += 1
+        if state.wrong_in_a_row >= LEVEL_DOWN:
+            state.wrong_in_a_row = 0
             return -1 if self.step_level(-1) else 0
         return 0
 
@@ -220,8 +289,9 @@ class ReviewSession(PracticeSession):
         """Mistakes still to get right."""
         return len(self.queue) + (0 if self.solved or self.problem is None else 1)
 
-    def next_problem(self) -> Problem:
-        """A fresh problem for the next mistake; one answered wrong again goes to the back."""
+    def next_problem(self, skill: str | None = None) -> Problem:
+        """A fresh problem for the next mistake; one answered wrong again goes to the back
+        (`skill` is not used: the mistakes decide what comes)."""
         from quizapp.generators import GenerationFailed
 
         if self.problem is not None and not self.solved:

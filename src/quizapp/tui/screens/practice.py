@@ -90,26 +90,24 @@ class PracticeScreen(Screen):
                                              now=self.app.now)  # type: ignore[attr-defined]
             else:
                 store = self.app.store  # type: ignore[attr-defined]
-                key = self.skill or self.topic  # a whole topic keeps its own level
-                level = self.difficulty
-                if level is None and store is not None:
-                    level = store.level(key)
+                # every skill keeps its own level, also when the whole topic is practised
                 self.session = PracticeSession(
-                    bank, self.topic, self.skill, level, self.seed, record=record,
+                    bank, self.topic, self.skill, self.difficulty, self.seed, record=record,
                     now=self.app.now,  # type: ignore[attr-defined]
-                    on_level=None if store is None else lambda n: store.set_level(key, n))
+                    saved_level=None if store is None else store.level,
+                    on_level=None if store is None else store.set_level)
         except NoProblems as exc:
             self.app.call_from_thread(self.app.notify, str(exc), severity="error", markup=False)
             return
         self._next()
 
-    def _next(self) -> None:
+    def _next(self, skill: str | None = None) -> None:
         from quizapp.session import NoProblems
         from quizapp.tui.rendering import answer_shape, problem_text
 
         assert self.session is not None
         try:
-            problem = self.session.next_problem()
+            problem = self.session.next_problem(skill)
         except NoProblems as exc:  # a review queue done
             self.app.call_from_thread(self.finished_review, str(exc))
             return
@@ -123,9 +121,9 @@ class PracticeScreen(Screen):
         prepare(problem)
 
     @work(thread=True, exclusive=True, group="session")
-    def next_problem(self) -> None:
-        """Generate the next problem in a thread."""
-        self._next()
+    def next_problem(self, skill: str | None = None) -> None:
+        """Generate the next problem in a thread (of `skill`, when one is named)."""
+        self._next(skill)
 
     def finished_review(self, message: str) -> None:
         """Every reviewed mistake is now right: say so and go home."""
@@ -234,9 +232,11 @@ class PracticeScreen(Screen):
             box.set_classes("wrong")
         box.update(t("\n".join(lines), self.unicode))
         if feedback.level_change > 0:
-            self.app.notify(f"Level up! Now at difficulty {feedback.level}.", markup=False)
+            self.app.notify(f"Level up! {self.skill_name()}: now at difficulty {feedback.level}.",
+                            markup=False)
         elif feedback.level_change < 0:
-            self.app.notify(f"Back to difficulty {feedback.level} — keep going.", markup=False)
+            self.app.notify(f"{self.skill_name()}: back to difficulty {feedback.level} — keep "
+                            "going.", markup=False)
         if feedback.resource is not None:
             self.show_resource(feedback.resource)
         from quizapp.tui.screens.graph import remember_mistake
@@ -326,7 +326,8 @@ class PracticeScreen(Screen):
             return
         change = self.session.skip()
         if change < 0:
-            self.app.notify(f"Back to difficulty {self.session.level} — keep going.", markup=False)
+            self.app.notify(f"{self.skill_name()}: back to difficulty {self.session.level} — "
+                            "keep going.", markup=False)
         self.busy = True
         self.next_problem()
 
@@ -338,9 +339,16 @@ class PracticeScreen(Screen):
             self.app.notify(f"This skill has no {'harder' if step > 0 else 'easier'} level.",
                             markup=False)
             return
-        self.app.notify(f"Difficulty {self.session.level} from now on.", markup=False)
+        self.app.notify(f"{self.skill_name()}: difficulty {self.session.level} from now on.",
+                        markup=False)
         self.busy = True
-        self.next_problem()
+        self.next_problem(self.session.problem.skill)  # the chosen level, seen at once
+
+    def skill_name(self) -> str:
+        """The name of the skill on screen (each skill has its own level)."""
+        problem = self.session.problem if self.session is not None else None
+        skill = problem.skill if problem is not None else self.skill or ""
+        return self.app.names.get(skill, skill)  # type: ignore[attr-defined]
 
     def palette_commands(self) -> list[tuple[str, str, object]]:
         """Command-palette entries while practising: (title, help, callback)."""
@@ -364,7 +372,8 @@ class PracticeScreen(Screen):
             from quizapp.tui.screens.graph import has_mistake
 
             return has_mistake(self)
-        return True
+        # a review serves the mistakes themselves, at their own levels: no level or skip keys
+        return not (action in ("level", "skip") and self.review)
 
     def action_learn(self) -> None:
         """The intro of the skill on screen (F8)."""
