@@ -114,13 +114,14 @@ def test_a_single_exponent_at_the_cap_is_still_read() -> None:
 @pytest.mark.parametrize("name", ["sinh", "cosh", "tanh", "sech", "csch"])
 def test_nested_hyperbolic_functions_are_read_at_once(name: str) -> None:
     """sympy's assumptions on nested hyperbolic functions grew exponentially: tanh twelve deep
-    ran for minutes. The bound here is loose (the benchmark measures the real figure)."""
+    ran for minutes. The bound here is loose (the benchmark measures the real figure), and on
+    this thread's CPU time, which other busy processes do not inflate."""
     text = f"{name}(" * 12 + "3x+1" + ")" * 12
-    start = time.perf_counter()
+    start = time.thread_time()
     verdict = check(text, "x", "expression")
     assert preview(text, "expression").ok
     assert verdict.error is None
-    assert time.perf_counter() - start < 10
+    assert time.thread_time() - start < 10
 
 
 def test_nested_hyperbolic_functions_keep_their_values() -> None:
@@ -139,9 +140,9 @@ def test_nested_hyperbolic_functions_keep_their_values() -> None:
     "sigmoid(exp((x exp(-x))^999))",  # mpmath: exp(−10²²²⁸) at 6144 bits
 ])
 def test_sympy_traps_give_a_verdict_or_a_message(text: str) -> None:
-    start = time.perf_counter()
+    start = time.thread_time()
     _readable_or_refused(text, "expression", ("x",))
-    assert time.perf_counter() - start < 10  # loose: the benchmark measures the real figure
+    assert time.thread_time() - start < 10  # loose: the benchmark measures the real figure
 
 
 def test_inverse_sine_of_a_number_outside_its_domain_is_refused() -> None:
@@ -187,6 +188,6 @@ function_trees = st.recursive(
 @settings(_SETTINGS, max_examples=60)
 @given(text=function_trees)
 def test_random_function_trees_are_a_verdict_or_a_message(text: str) -> None:
-    start = time.perf_counter()
+    start = time.thread_time()
     _readable_or_refused(text, "expression", ("x",))
-    assert time.perf_counter() - start < 10  # loose: the benchmark measures the real figure
+    assert time.thread_time() - start < 10  # loose: the benchmark measures the real figure

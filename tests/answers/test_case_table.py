@@ -480,8 +480,8 @@ def test_error_verdicts_carry_a_message(answer, expected, kind):
 
 @pytest.mark.parametrize("kind", ["expression", "number"])
 def test_power_tower_is_refused_fast(kind):
-    start = time.perf_counter()
+    start = time.thread_time()  # CPU time: a busy machine does not make it longer
     verdict = check("9^9^9^9", "1", kind)
-    elapsed = time.perf_counter() - start
+    elapsed = time.thread_time() - start
     assert verdict.error
     assert elapsed < 3.0, f"took {elapsed:.2f}s"

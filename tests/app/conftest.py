@@ -46,8 +46,11 @@ async def settle(pilot: Pilot, rounds: int = 3) -> None:
         await pilot.pause()
 
 
-async def wait_until(pilot: Pilot, condition: Callable[[], bool], timeout: float = 5.0) -> None:
-    """Pause until `condition()` holds (e.g. a timer has fired); fail after `timeout` s."""
+async def wait_until(pilot: Pilot, condition: Callable[[], bool],
+                     timeout: float = 120.0) -> None:
+    """Pause until `condition()` holds (e.g. a timer has fired). The bound is generous, as a
+    busy machine only makes a state slower to come; it matters only when the state never
+    comes, and then the test fails after `timeout` s rather than hanging."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while not condition():

@@ -78,7 +78,7 @@ async def test_a_keystroke_flood_is_capped_previewed_one_at_a_time_and_ctrl_q_qu
         assert "at most 2,000 characters" in text_of(app, "#preview")
         assert most[0] == 1
         app.post_message(events.Key("ctrl+q", None))
-        await wait_until(pilot, lambda: not app.is_running, timeout=120)
+        await wait_until(pilot, lambda: not app.is_running)
     assert app.return_code == 0
 
 

@@ -16,12 +16,12 @@ async def test_enter_just_after_the_deadline_shows_the_results() -> None:
                   clock=lambda: clock[0])
     async with app.run_test(size=(100, 30)) as pilot:
         # the bank loads in a thread: on a busy machine that takes a while (a state, not a time)
-        await wait_until(pilot, lambda: bool(app.screen.query("AnswerBox")), timeout=120)
+        await wait_until(pilot, lambda: bool(app.screen.query("AnswerBox")))
         await settle(pilot)
         app.screen.query_one("AnswerBox").query_one("#answer").value = "x"
         clock[0] = 61.0  # time is up, and the countdown has not ticked yet
         await pilot.press("enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, ResultsScreen), timeout=120)
+        await wait_until(pilot, lambda: isinstance(app.screen, ResultsScreen))
         assert "time ran out" in str(app.screen.query_one("#score").render())
 
 

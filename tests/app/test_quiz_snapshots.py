@@ -13,7 +13,7 @@ SIZE_80x24 = (80, 24)
 
 def test_leave_quiz_dialog(snap_compare):
     async def press_escape(pilot: Pilot) -> None:
-        await wait_until(pilot, lambda: bool(pilot.app.screen.query("AnswerBox")), timeout=120)
+        await wait_until(pilot, lambda: bool(pilot.app.screen.query("AnswerBox")))
         await pilot.press("escape")
         await settle(pilot)
 

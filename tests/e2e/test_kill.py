@@ -4,7 +4,6 @@ import contextlib
 import os
 import signal
 import sqlite3
-import time
 from pathlib import Path
 
 from quizapp.bank import default_bank
@@ -22,9 +21,7 @@ def test_attempts_shown_as_checked_survive_kill_9(tmp_path: Path) -> None:
         term.wait_for("Type your answer")
         for number, answer in enumerate(answers[:2], start=1):
             term.wait_for("Type your answer")  # the new question's answer box is up
-            time.sleep(0.3)
-            term.tmux("send-keys", "-t", "app", "-l", "--", answer)
-            term.wait_for(answer[:12])
+            term.type_answer(answer)
             term.keys("Enter")
             term.wait_for(f"(question {number})")  # the verdict is on screen
         pid = int(term.tmux("list-panes", "-t", "app", "-F", "#{pane_pid}").stdout.split()[0])
@@ -32,7 +29,7 @@ def test_attempts_shown_as_checked_survive_kill_9(tmp_path: Path) -> None:
         for target in [*app_pids, pid]:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(target, signal.SIGKILL)
-        time.sleep(0.5)
+        assert term.wait_closed(), "the killed app's pane is still open"  # it is really gone
     finally:
         term.close()
     db = sqlite3.connect(tmp_path / "progress.db")

@@ -36,7 +36,9 @@ class Terminal:
     def alive(self) -> bool:
         return self.tmux("has-session", "-t", "app").returncode == 0
 
-    def wait_for(self, text: str, timeout: float = 30) -> str:
+    def wait_for(self, text: str, timeout: float = 120) -> str:
+        """Poll the screen until `text` shows. The bound is generous (a busy machine only makes
+        the app slower); it matters only when the text never comes."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             shown = self.screen()
@@ -47,6 +49,26 @@ class Terminal:
 
     def keys(self, *keys: str) -> None:
         self.tmux("send-keys", "-t", "app", *keys)
+
+    def type_answer(self, text: str, attempts: int = 5) -> None:
+        """Type `text` into the answer box and wait until it shows. Keys that arrive in the
+        instant between the box appearing and taking the focus are lost: then clear the line
+        and type again, rather than guessing how long that instant lasts on a busy machine."""
+        for _ in range(attempts):
+            self.tmux("send-keys", "-t", "app", "-l", "--", text)
+            try:
+                self.wait_for(text[:12], timeout=10)
+                return
+            except AssertionError:
+                self.keys("C-u")
+        raise AssertionError(f"{text!r} typed {attempts} times never showed:\n{self.screen()}")
+
+    def wait_closed(self, timeout: float = 120) -> bool:
+        """Poll until the app has exited and tmux closed its session; False if it never did."""
+        deadline = time.monotonic() + timeout
+        while self.alive() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        return not self.alive()
 
     def close(self) -> None:
         self.tmux("kill-server")
@@ -64,10 +86,7 @@ def test_wrong_answer_shows_the_resource_and_ctrl_q_quits() -> None:
         assert "✗" in shown
         assert "Study:" in shown
         term.keys("C-q")
-        deadline = time.monotonic() + 15
-        while term.alive() and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert not term.alive(), "ctrl+q did not quit the app"
+        assert term.wait_closed(), "ctrl+q did not quit the app"
     finally:
         term.close()
 
@@ -78,9 +97,6 @@ def test_home_screen_lists_the_topics_and_quits() -> None:
         shown = term.wait_for("Practise Derivatives")
         assert "Practise Matrix products" in shown and "Practise Eigenvalues" in shown
         term.keys("C-q")
-        deadline = time.monotonic() + 15
-        while term.alive() and time.monotonic() < deadline:
-            time.sleep(0.2)
-        assert not term.alive()
+        assert term.wait_closed()
     finally:
         term.close()
