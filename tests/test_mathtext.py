@@ -126,3 +126,15 @@ def test_matrix_product_prompts_fit_an_80_column_screen() -> None:
     for problem in generate_problems(bank, choose_families(bank, "matrix-products"), 60, 3):
         drawn = [line for line in problem.prompt.splitlines() if set(line) & set("⎡⎢⎣")]
         assert all(len(line) <= 76 for line in drawn), problem.prompt  # prose may wrap
+
+
+@pytest.mark.parametrize(("text", "ascii_text"), [
+    ("det(A − λI)", "det(A - lambda I)"),
+    ("λ² − 5λ + 6", "lambda^2 - 5 lambda + 6"),
+    ("σ(x)(1 − σ(x))", "sigma(x)(1 - sigma(x))"),
+    ("λ₁ = 2", "lambda1 = 2"),
+    ("αβ", "alpha beta"),
+])
+def test_spelled_out_greek_letters_do_not_run_into_their_neighbours(text: str,
+                                                                  ascii_text: str) -> None:
+    assert prose(text, False) == ascii_text

@@ -58,3 +58,9 @@ def test_an_answer_that_is_not_a_function_of_x_is_refused_in_one_line(answer: st
 def test_functions_never_defined_together_are_refused() -> None:
     with pytest.raises(SamplingError, match="not defined together"):
         derivative_curves("sqrt(x)", "sqrt(-x)", domain=(-1.0, 1.0))
+
+
+def test_a_tried_interval_is_cut_to_where_both_are_defined() -> None:
+    curves = derivative_curves("1/(x-2)", "ln(x-2)")  # neither is drawn left of x = 2
+    assert 2 < curves.low < 2.1
+    assert all(v is not None for v in curves.right + curves.learner)

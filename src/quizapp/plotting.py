@@ -112,5 +112,13 @@ def derivative_curves(expected: str, answer: str, variable: str = "x",
     if both < MIN_SHARE * points:
         raise SamplingError("the two derivatives are not defined together on any interval "
                             "tried")
+    defined = [i for i, (a, b) in enumerate(zip(right, learner, strict=True))
+               if a is not None and b is not None]
+    if domain is None and (defined[0], defined[-1]) != (0, len(xs) - 1) \
+            and defined[-1] > defined[0]:
+        # only part of the interval has both (ln(x − 2) on 0.2…5): draw just that part, so
+        # the caption names where both are defined
+        xs = grid(xs[defined[0]], xs[defined[-1]], points)
+        right, learner = sample(right_expr, symbol, xs), sample(learner_expr, symbol, xs)
     agree = sum(_differ(a, b) is False for a, b in zip(right, learner, strict=True))
     return Curves(tuple(xs), tuple(right), tuple(learner), _parts_at(xs, right, learner), agree)

@@ -80,7 +80,8 @@ async def clear_line(pilot: Pilot) -> None:
 def text_of(app: QuizApp, selector: str) -> str:
     """The text a Static (or similar) on the current screen shows."""
     widget: Widget = app.screen.query_one(selector)
-    return str(widget.render())
+    source = getattr(widget, "source", None)  # IndentedText: the text before it is wrapped
+    return source if isinstance(source, str) else str(widget.render())
 
 
 def screen_text(app: QuizApp) -> str:

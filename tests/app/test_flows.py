@@ -9,6 +9,7 @@ from quizapp.answers import read_answer
 from quizapp.mathtext import write
 from quizapp.tui.app import QuizApp
 from quizapp.tui.rendering import answer_text, problem_text
+from quizapp.tui.resource_text import resource_label
 from quizapp.tui.screens.help import HelpScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.practice import PracticeScreen
@@ -219,7 +220,8 @@ async def test_practice_wrong_answer_shows_misconception_and_resource(monkeypatc
         assert app.screen.query_one("#feedback").has_class("wrong")
         shown = screen_text(app)
         flowing = " ".join(shown.replace("█", " ").split())  # a long title wraps
-        assert resource.title in flowing and resource.provider in flowing
+        label = resource_label(resource.title, resource.provider, resource.kind)
+        assert f"Study: {label}" in flowing
         joined = "".join(line.strip(" █▏▕") for line in shown.splitlines())
         assert resource.url in joined  # the plain URL is the fallback over SSH (it may wrap)
         link = app.screen.query_one("#resource-link").render()
@@ -548,7 +550,7 @@ async def test_quiz_until_time_runs_out_then_results_and_home():
         table = app.screen.query_one("#topics", DataTable)
         assert [str(cell) for cell in table.get_row_at(0)] == ["Derivatives", "1", "3"]
         assert "Topic" in screen_text(app) and "Right" in screen_text(app)
-        mistakes = [str(w.render()) for w in app.screen.query(".mistake")]
+        mistakes = [w.source for w in app.screen.query(".mistake")]
         assert len(mistakes) == 2
         assert "your answer: (skipped)" in mistakes[0]
         assert f"right answer: {answer_text(items[1].problem)}" in mistakes[0]
@@ -603,7 +605,7 @@ async def test_quiz_finished_by_answering_every_question():
         assert isinstance(app.screen, ResultsScreen)
         score = text_of(app, "#score")
         assert "Score 2/3" in score and "Time 0:25" in score and "finished" in score
-        mistakes = [str(w.render()) for w in app.screen.query(".mistake")]
+        mistakes = [w.source for w in app.screen.query(".mistake")]
         assert len(mistakes) == 1
         assert f"your answer: {wrong.answer}" in mistakes[0]
         assert f"right answer: {answer_text(items[1].problem)}" in mistakes[0]

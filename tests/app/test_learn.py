@@ -6,6 +6,7 @@ from quizapp.bank import default_bank, make_problem
 from quizapp.bank.learn import easiest_family, load_intros
 from quizapp.tui.app import QuizApp
 from quizapp.tui.rendering import problem_text
+from quizapp.tui.resource_text import resource_label
 from quizapp.tui.screens.learn import LearnScreen
 from quizapp.tui.screens.practice import PracticeScreen
 
@@ -59,7 +60,8 @@ async def test_f8_shows_the_rule_a_worked_example_and_the_resources_then_esc_ret
         for step in (*example.hints, *example.solution):
             assert step in shown
         for resource in bank.skill_resources(skill):
-            assert resource.title in shown and resource.url in shown
+            label = resource_label(resource.title, resource.provider, resource.kind)
+            assert label in shown and resource.url in shown
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, PracticeScreen)

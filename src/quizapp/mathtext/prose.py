@@ -43,6 +43,11 @@ _BIG_OPERATOR = re.compile("([ΣΠ])([ᵢⱼₖₙ])₌([₀-₉]+)([⁰¹²³�
 _NORM_INDEX = re.compile("‖([₀-₉]+|ₚ)")
 _INDEX_BEFORE_RAISED = re.compile("([₀-₉]+)(?=⁽)")
 _LOWERED_LETTERS = {"ᵢ": "i", "ⱼ": "j", "ₖ": "k", "ₙ": "n", "ₚ": "p"}
+# A Greek letter spelled out must not run into its neighbours: 5λ → 5 lambda, λI → lambda I
+# (but σ(x) stays sigma(x)).
+_GREEK_CLASS = "[" + "".join(_GREEK_ASCII) + "]"
+_BEFORE_GREEK = re.compile(rf"(?<=[0-9A-Za-z)\]])(?={_GREEK_CLASS})")
+_AFTER_GREEK = re.compile(rf"(?<={_GREEK_CLASS})(?=[A-Za-z]|{_GREEK_CLASS})")
 
 
 def _back(text: str) -> str:
@@ -66,6 +71,7 @@ def prose(text: str, unicode: bool = True) -> str:
     text = _ROOT_OF_WORD.sub(lambda m: f"{m.group(1)}({m.group(2)})", text)
     text = _RAISED_RUN.sub(_lower, text)
     text = _LOWERED_RUN.sub(lambda m: "".join(_SUBSCRIPT_BACK[ch] for ch in m.group()), text)
+    text = _AFTER_GREEK.sub(" ", _BEFORE_GREEK.sub(" ", text))
     return text.translate(_PROSE_ASCII).encode("ascii", "replace").decode()
 
 

@@ -4,9 +4,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from quizapp.tui.ascii import plain_text
+from quizapp.tui.widgets.indented_text import IndentedText
 
 HELP = """\
 Keys
@@ -65,4 +65,4 @@ class HelpScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         """The help text."""
         with VerticalScroll():
-            yield Static(plain_text(HELP, self.unicode), markup=False, id="help-text")
+            yield IndentedText(plain_text(HELP, self.unicode), id="help-text")

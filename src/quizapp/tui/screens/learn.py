@@ -12,8 +12,10 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from quizapp.mathtext import prose
+from quizapp.tui.resource_text import resource_label
 from quizapp.tui.widgets.footer import KeysFooter
 from quizapp.tui.widgets.header import QuizHeader
+from quizapp.tui.widgets.indented_text import IndentedText
 
 
 def lesson_text(lesson, skill_name: str, topic_name: str, unicode: bool = True) -> str:
@@ -31,7 +33,7 @@ def lesson_text(lesson, skill_name: str, topic_name: str, unicode: bool = True) 
     lines += [f"  Step {n}. {step}" for n, step in enumerate(example.solution, 1)]
     lines += [f"  Answer: {answer_text(example, True)}", "", "Study"]
     for resource in lesson.resources:
-        lines += [f"  • {resource.title} — {resource.provider} ({resource.kind})",
+        lines += [f"  • {resource_label(resource.title, resource.provider, resource.kind)}",
                   f"    {resource.url}"]
     return prose("\n".join(lines), unicode)
 
@@ -55,8 +57,7 @@ class LearnScreen(Screen):
         """A scrolling page of text."""
         yield QuizHeader()
         with VerticalScroll(id="body"):
-            yield Static(prose("Loading the intro…", self.unicode), id="learn-text",
-                         markup=False)
+            yield IndentedText(prose("Loading the intro…", self.unicode), id="learn-text")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -133,4 +134,5 @@ def open_learn(app, skill: str | None) -> None:
         app.notify(prose("Start practising a skill first, or pick “Learn: <skill>” in the "
                          "command palette (ctrl+p).", app.unicode), markup=False)
         return
+    withdraw_offer(app)  # taken up: its toast would sit on the intro
     app.push_screen(LearnScreen(skill, app.unicode))

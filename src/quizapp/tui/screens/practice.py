@@ -9,10 +9,12 @@ from textual.widgets import Static
 
 from quizapp.tui.ascii import plain_text
 from quizapp.tui.rendering_links import linked
+from quizapp.tui.resource_text import resource_label
 from quizapp.tui.status_line import PracticeStatus, practice_status
 from quizapp.tui.widgets.answer_box import AnswerBox, replace_answer_box
 from quizapp.tui.widgets.footer import KeysFooter
 from quizapp.tui.widgets.header import QuizHeader
+from quizapp.tui.widgets.indented_text import IndentedText
 from quizapp.tui.widgets.math_view import MathView
 from quizapp.tui.widgets.status import StatusLine
 
@@ -56,8 +58,8 @@ class PracticeScreen(Screen):
             yield MathView("", id="problem")
             yield Vertical(id="answer-slot")
             yield Static("", id="feedback", markup=False)
-            yield Static("", id="hints", markup=False)
-            yield Static("", id="solution", markup=False)
+            yield IndentedText("", id="hints")
+            yield IndentedText("", id="solution")
             with Vertical(id="resource"):
                 yield Static("", id="resource-title", markup=False)
                 yield Static("", id="resource-link")
@@ -269,7 +271,8 @@ class PracticeScreen(Screen):
         reference = " · ctrl+n: the notation reference" if problem is not None and \
             problem.topic == "notation" else ""
         self.query_one("#resource-title", Static).update(self.text(
-            f"Study: {resource.title} — {resource.provider} ({resource.kind}){reference}"))
+            f"Study: {resource_label(resource.title, resource.provider, resource.kind)}"
+            f"{reference}"))
         self.query_one("#resource-link", Static).update(
             linked(resource.url, after=self.text("  (F4 open · F5 copy)")))
         self.query_one("#resource").display = True

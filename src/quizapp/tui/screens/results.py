@@ -9,8 +9,10 @@ from textual.widgets import DataTable, Static
 
 from quizapp.tui.ascii import plain_text
 from quizapp.tui.rendering_links import linked
+from quizapp.tui.resource_text import resource_label
 from quizapp.tui.widgets.footer import KeysFooter
 from quizapp.tui.widgets.header import QuizHeader
+from quizapp.tui.widgets.indented_text import IndentedText
 
 
 class ResultsScreen(Screen):
@@ -68,14 +70,15 @@ class ResultsScreen(Screen):
                 if item.verdict is not None and item.verdict.misconception:
                     lines.append(f"   {item.verdict.feedback}")
                 lines += [f"     {step}" for step in item.problem.solution]
-                yield Static(self.t("\n".join(lines)), classes="mistake", markup=False)
+                yield IndentedText(self.t("\n".join(lines)), classes="mistake")
             if r.study_next:
                 yield Static("Study next", classes="heading")
             for study in r.study_next:
                 res = study.resource
                 plural = "s" if study.mistakes != 1 else ""
-                yield Static(linked(res.url, self.t(f"• {res.title} — {res.provider} "
-                                                    f"(covers {study.mistakes} mistake{plural})")
+                label = resource_label(res.title, res.provider, res.kind)
+                yield Static(linked(res.url, self.t(f"• {label}, covers {study.mistakes} "
+                                                    f"mistake{plural}")
                                     + "\n  ", ""), classes="study")
             if not r.mistakes:
                 yield Static(self.t("No mistakes — well done!"), classes="heading")
