@@ -385,7 +385,7 @@ def stats(as_json: bool) -> None:
     import json
 
     from quizapp.bank.catalog import skill_ceilings
-    from quizapp.progress.stats import quiz_line, summary
+    from quizapp.progress.stats import summary
 
     names, topic_of = _names()
     data = summary(_store(), _skill_ids(), ceilings=skill_ceilings(), names=names,
@@ -393,19 +393,11 @@ def stats(as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
-    attempts, right = data["attempts"], data["correct"]
-    share = f" ({100 * right / attempts:.0f}%)" if attempts else ""
-    click.echo(f"{attempts} problems answered, {right} right the first time{share}")
-    click.echo(f"{'skill':<34} {'mastery':<12} {'difficulty':>10} {'right':>6} {'attempts':>9}"
-               "  due")
-    for row in data["skills"].values():
-        difficulty = "-" if row["difficulty"] is None else str(row["difficulty"])
-        click.echo(f"{row['name']:<34} {row['mastery']:<12} {difficulty:>10} {row['correct']:>6}"
-                   f" {row['attempts']:>9}  {'yes' if row['due'] else ''}")
-    if data["quizzes"]:
-        click.echo("recent quizzes:")
-        for quiz in data["quizzes"][:10]:
-            click.echo(f"  {quiz['started']}  {quiz_line(quiz)}")
+    from quizapp.bank.catalog import read_topics
+    from quizapp.progress.report import stats_lines
+
+    order = [(t.id, [s.id for s in t.skills]) for t in read_topics()]
+    click.echo("\n".join(stats_lines(data, order, names)))
 
 
 EXPORT_FIELDS = ["at", "topic", "skill", "topic_id", "skill_id", "problem_id", "difficulty",

@@ -97,9 +97,14 @@ async def test_ascii_home_stats_quiz_form_and_leaving_a_quiz() -> None:
         assert_ascii(app, "home")
         app.open_stats()
         await settle(pilot)
-        await wait_until(pilot, lambda: "1 problems answered" in text_of(app, "#totals"))
+        await wait_until(pilot, lambda: "1 problem answered" in text_of(app, "#totals"))
         assert scrolls(app.screen.query_one("#body"))
         assert_ascii(app, "stats")
+        for part in ("#topic-accuracy", "#skills"):  # the plots and the table, further down
+            app.screen.query_one("#body").scroll_to_widget(app.screen.query_one(part),
+                                                          animate=False, top=True)
+            await settle(pilot)
+            assert_ascii(app, f"stats {part}")
         app.action_show_help_panel()  # Textual's key panel ("Keys" in the palette)
         await settle(pilot)
         assert "up Scroll Up" in assert_ascii(app, "key panel")

@@ -32,5 +32,5 @@ async def test_stats_plots_attempts_and_accuracy_per_day_for_each_topic(tmp_path
         for plot in (attempts, accuracy):
             shown = "".join(s.text for s in plot.render_lines(plot.region.reset_offset))
             assert "Derivatives" in shown and "Eigenvalues" in shown  # one line per topic
-            assert "days ago" in shown
+            assert "today" in shown  # the x axis: dates a week apart, ending today
         assert "Last 30 days, per topic" in str(app.screen.query(".heading")[2].render())

@@ -177,7 +177,7 @@ async def test_topic_and_skill_names_show_as_typed_everywhere(odd_bank: Path) ->
         await settle(pilot)
         table = app.screen.query_one("#skills", DataTable)
         await wait_until(pilot, lambda: table.row_count > 0)
-        names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        names = [str(table.get_row_at(i)[0]).strip() for i in range(table.row_count)]
         assert "Power [b]rule[/b] [link=x]" in names  # the plots above may push it off screen
         await pilot.press("escape")
         await settle(pilot)

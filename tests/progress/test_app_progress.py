@@ -111,7 +111,9 @@ async def test_stats_screen_shows_totals_and_skills(tmp_path: Path) -> None:
                                             for w in app.screen.query("#totals")))
         assert "4 problems answered, 3 right" in str(app.screen.query_one("#totals").render())
         table = app.screen.query_one("#skills")
-        assert table.row_count == sum(len(t.skills) for t in read_topics())  # every skill
+        topics = read_topics()
+        assert table.row_count == sum(1 + len(t.skills) for t in topics)  # every skill, under
+        assert str(table.get_row_at(0)[0]) == topics[0].name  # its topic
         await pilot.press("escape")
         await settle(pilot, app)
         assert app.screen.query(OptionList)
@@ -181,5 +183,5 @@ async def test_stats_screen_lists_an_abandoned_quiz_as_abandoned(tmp_path: Path)
         assert "abandoned, 0 of 3 answered" in quizzes and "0/3" not in quizzes
         table = app.screen.query_one("#skills")
         power = [table.get_row_at(i) for i in range(table.row_count)
-                 if str(table.get_row_at(i)[0]) == "Power rule"]
-        assert power and power[0][3] == "3"  # the difficulty it was left at
+                 if str(table.get_row_at(i)[0]).strip() == "Power rule"]
+        assert power and power[0][2] == "3"  # the difficulty (level) it was left at

@@ -234,3 +234,34 @@ os.kill(os.getpid(), signal.SIGKILL)  # before the quiz is finished
     assert data["attempts"] == 2
     table = run(tmp_path, "stats").stdout
     assert "1/3 right, 2 of 3 answered, not finished  derivatives/3/5/11" in table
+
+
+def test_stats_text_lists_skills_under_their_topics_in_the_banks_order(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path)
+    for n, (topic, skill) in enumerate([("multivariable-calculus", "backpropagation"),
+                                        ("linear-algebra", "change-of-basis"),
+                                        ("derivatives", "derivative-chain-rule"),
+                                        ("derivatives", "derivative-power-rule")]):
+        store.record(Attempt(1_800_000_000.0 + n, f"x.{n}", topic, skill, 1, "x", True, None,
+                             2.0, 0, "practice"))
+    store.close()
+    lines = run(tmp_path, "stats").stdout.splitlines()
+    assert lines[0] == "4 problems answered, 4 right the first time (100%)"
+
+    def at(name: str) -> int:
+        return next(n for n, line in enumerate(lines) if line.strip().startswith(name))
+
+    assert (at("Derivatives") < at("Power rule") < at("Chain rule") < at("Linear algebra")
+            < at("Change of basis") < at("Multivariable calculus") < at("Backpropagation"))
+    assert lines[at("Power rule")].startswith("  ")  # indented under its topic
+    assert lines[at("Derivatives")] == "Derivatives"  # a topic line, by name
+    assert all(len(line) <= 80 for line in lines)
+
+
+def test_stats_text_says_one_problem_not_one_problems(tmp_path: Path) -> None:
+    store = ProgressStore(tmp_path)
+    store.record(Attempt(1_800_000_000.0, "x.1", "derivatives", "derivative-power-rule", 1, "x",
+                         False, None, 2.0, 0, "practice"))
+    store.close()
+    assert run(tmp_path, "stats").stdout.startswith(
+        "1 problem answered, 0 right the first time (0%)")

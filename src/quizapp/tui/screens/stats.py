@@ -1,20 +1,21 @@
 """Statistics: totals, accuracy and speed over time, mastery per skill, recent quizzes."""
 
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
+from quizapp.progress.report import answered_line
 from quizapp.progress.stats import quiz_line
 from quizapp.tui.ascii import plain_text
 from quizapp.tui.screens.home import LEVEL_NAMES, mastery_bar
 from quizapp.tui.widgets.footer import KeysFooter
 from quizapp.tui.widgets.header import QuizHeader
-from quizapp.tui.widgets.sparkline import QuizSparkline
+from quizapp.tui.widgets.skill_table import SkillRow, SkillTable
+from quizapp.tui.widgets.sparkline import DayBars
 from quizapp.tui.widgets.topic_plots import show_topic_days, topic_plots
 
 
@@ -34,17 +35,17 @@ class StatsScreen(Screen):
         with VerticalScroll(id="body"):
             yield Static(plain_text("Reading your progress…", self.unicode), id="totals",
                          markup=False)
-            yield Static("Accuracy by day (first attempts)", classes="heading")
-            yield QuizSparkline([], id="accuracy")
+            yield Static(plain_text("Right the first time, by day (a full bar is 100%)",
+                                    self.unicode), classes="heading", markup=False)
+            yield DayBars(1.0, id="accuracy")
             yield Static("", id="accuracy-range", markup=False)
-            yield Static("Seconds per answer by day", classes="heading")
-            yield QuizSparkline([], id="speed")
+            yield Static("Seconds per answer, by day", id="speed-heading", classes="heading",
+                         markup=False)
+            yield DayBars(id="speed")
             yield Static("", id="speed-range", markup=False)
             yield from topic_plots(self.unicode)
             yield Static("Skills", classes="heading")
-            table = DataTable(id="skills", cursor_type="none", zebra_stripes=True)
-            table.add_columns("Skill", "Mastery", "", "Difficulty", "Right", "Attempts")
-            yield table
+            yield SkillTable(id="skills")
             yield Static("Recent quizzes", classes="heading")
             yield Static("", id="quizzes", markup=False)
         yield KeysFooter()
@@ -68,38 +69,64 @@ class StatsScreen(Screen):
         data = summary(store, skills, self.app.now(), skill_ceilings())  # type: ignore[attr-defined]
         self.app.call_from_thread(self.show, data, skills)
         from quizapp.progress.stats import days_by_topic
+        from quizapp.progress.store import local_day
 
-        per_topic = days_by_topic(store, self.app.now())  # type: ignore[attr-defined]
-        self.app.call_from_thread(show_topic_days, self, per_topic)
+        now = self.app.now()  # type: ignore[attr-defined]
+        self.app.call_from_thread(show_topic_days, self, days_by_topic(store, now),
+                                  local_day(now))
+
+    def show_days(self, days: list[dict]) -> None:
+        """Accuracy (on a 0–100% scale) and seconds per answer (from 0) on the days practised."""
+        t = lambda text: plain_text(text, self.unicode)  # noqa: E731
+        self.query_one("#accuracy", DayBars).values = tuple(d["accuracy"] for d in days)
+        slowest = max((d["mean_seconds"] for d in days), default=0.0)
+        speed = self.query_one("#speed", DayBars)
+        speed.top, speed.values = slowest, tuple(d["mean_seconds"] for d in days)
+        if not days:
+            self.query_one("#accuracy-range", Static).update("No practice yet.")
+            return
+        self.query_one("#speed-heading", Static).update(
+            f"Seconds per answer, by day (a full bar is {slowest:.0f} s)")
+        first, last = days[0], days[-1]
+        if len(days) == 1:
+            self.query_one("#accuracy-range", Static).update(
+                f"{first['day']}: {100 * first['accuracy']:.0f}% right")
+            self.query_one("#speed-range", Static).update(
+                f"{first['mean_seconds']:.0f} s per answer")
+            return
+        self.query_one("#accuracy-range", Static).update(t(
+            f"{len(days)} days, {first['day']} … {last['day']}: from "
+            f"{100 * first['accuracy']:.0f}% to {100 * last['accuracy']:.0f}% right"))
+        self.query_one("#speed-range", Static).update(
+            f"from {first['mean_seconds']:.0f} s to {last['mean_seconds']:.0f} s per answer")
+
+    def skill_rows(self, per_skill: dict[str, dict]) -> list[SkillRow]:
+        """Each topic's name, then its skills with their numbers, in the bank's order."""
+        t = lambda text: plain_text(text, self.unicode)  # noqa: E731
+        names = self.app.names  # type: ignore[attr-defined]
+        rows: list[SkillRow] = []
+        for topic in self.app.topics:  # type: ignore[attr-defined]
+            rows.append(SkillRow(topic.name, topic=True))
+            for skill in (s.id for s in topic.skills):
+                row = per_skill.get(skill, {})
+                step, difficulty = row.get("mastery_step", 0), row.get("difficulty")
+                seen, right = row.get("attempts", 0), row.get("correct", 0)
+                rows.append(SkillRow(
+                    names.get(skill, skill), t(f"{mastery_bar(step, self.unicode)} "
+                                               f"{LEVEL_NAMES[step]}"),
+                    t("–") if difficulty is None else str(difficulty),
+                    f"{right}/{seen}" if seen else t("–"), "yes" if row.get("due") else ""))
+        return rows
 
     def show(self, data: dict, skills: list[str]) -> None:
         """Fill in the screen."""
         t = lambda text: plain_text(text, self.unicode)  # noqa: E731
-        attempts, right = data["attempts"], data["correct"]
-        share = f" ({100 * right / attempts:.0f}%)" if attempts else ""
         store = self.app.store  # type: ignore[attr-defined]
         saved = "" if store is None or store.saving else "   — progress is not being saved"
         self.query_one("#totals", Static).update(t(
-            f"{attempts} problems answered, {right} right the first time{share}{saved}"))
-        days = data["days"]
-        self.query_one("#accuracy", QuizSparkline).data = [d["accuracy"] for d in days] or [0]
-        self.query_one("#speed", QuizSparkline).data = [d["mean_seconds"] for d in days] or [0]
-        if days:
-            self.query_one("#accuracy-range", Static).update(t(
-                f"{days[0]['day']} … {days[-1]['day']}: from {100 * days[0]['accuracy']:.0f}% "
-                f"to {100 * days[-1]['accuracy']:.0f}% right"))
-            self.query_one("#speed-range", Static).update(t(
-                f"from {days[0]['mean_seconds']:.0f} s to {days[-1]['mean_seconds']:.0f} s "
-                "per answer"))
-        table = self.query_one("#skills", DataTable)
-        names = self.app.names  # type: ignore[attr-defined]
-        for skill in skills:
-            row = data["skills"].get(skill, {"attempts": 0, "correct": 0, "mastery_step": 0})
-            step = row.get("mastery_step", 0)
-            difficulty = row.get("difficulty")
-            table.add_row(Text(names.get(skill, skill)), t(mastery_bar(step, self.unicode)),
-                          LEVEL_NAMES[step], t("–") if difficulty is None else str(difficulty),
-                          str(row["correct"]), str(row["attempts"]))
+            answered_line(data["attempts"], data["correct"]) + saved))
+        self.show_days(data["days"])
+        self.query_one("#skills", SkillTable).show(self.skill_rows(data["skills"]))
         quizzes = data["quizzes"]
         self.query_one("#quizzes", Static).update(t("\n".join(
             f"{q['started'][:16].replace('T', ' ')}  {quiz_line(q)}" for q in quizzes[:10]

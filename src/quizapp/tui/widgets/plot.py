@@ -32,6 +32,11 @@ class Plot(PlotextPlot):
         """The point marker to draw lines with: braille dots, or '*' in ASCII."""
         return "braille" if self.unicode else "*"
 
+    @property
+    def point_marker(self) -> str:
+        """The marker for a point with no line through it: braille would be one tiny dot."""
+        return "dot" if self.unicode else "*"
+
     def render(self) -> RenderResult:
         """The plot; in ASCII mode every character outside ASCII is replaced, spans kept."""
         rendered = super().render()

@@ -1,30 +1,50 @@
-"""Sparklines with ASCII bars in an app that draws only ASCII."""
+"""Bars for values by day on a fixed scale: a day at 0% is a low bar, not a full one, and a
+single day is one narrow bar, not a band across the screen. ASCII bars under --ascii."""
 
-from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
-from rich.segment import Segment
-from textual.app import RenderResult as WidgetRender
-from textual.widgets import Sparkline
+from collections.abc import Sequence
 
-# Textual's bars, low to high, and the ASCII drawn instead.
-BARS_TO_ASCII = str.maketrans("▁▂▃▄▅▆▇█", "_.-=+*%#")
+from rich.text import Text
+from textual.app import RenderResult
+from textual.reactive import reactive
+from textual.widget import Widget
 
-
-class AsciiBars:
-    """A Rich renderable drawn with Textual's block bars turned into ASCII."""
-
-    def __init__(self, renderable: RenderableType) -> None:
-        self.renderable = renderable
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        """The wrapped renderable's segments, with ASCII text."""
-        for segment in console.render(self.renderable, options):
-            yield Segment(segment.text.translate(BARS_TO_ASCII), segment.style, segment.control)
+BARS = "▁▂▃▄▅▆▇█"
+ASCII_BARS = "_.-=+*%#"
+WIDEST_BAR = 3  # cells for one day when there are few days
 
 
-class QuizSparkline(Sparkline):
-    """Textual's Sparkline; under --ascii its bars are ASCII characters."""
+def bar_index(value: float, top: float) -> int:
+    """Which of the eight bars draws `value` on a scale from 0 to `top`."""
+    if top <= 0:
+        return 0
+    share = min(max(value / top, 0.0), 1.0)
+    return round(share * (len(BARS) - 1))
 
-    def render(self) -> WidgetRender:
-        """Textual's sparkline, in the app's character set."""
-        sparkline = super().render()
-        return sparkline if getattr(self.app, "unicode", True) else AsciiBars(sparkline)
+
+def day_bars(values: Sequence[float], top: float, width: int, unicode: bool = True) -> str:
+    """One bar per value, each as wide as the room allows up to WIDEST_BAR cells, left aligned;
+    heights on the scale 0 … `top` (the tallest bar is `top`, never just the largest value)."""
+    if not values or width <= 0:
+        return ""
+    bars = BARS if unicode else ASCII_BARS
+    cell = max(1, min(WIDEST_BAR, width // len(values)))
+    shown = values[-(width // cell):]  # the latest days when even one cell each is too many
+    return "".join(bars[bar_index(v, top)] * cell for v in shown)
+
+
+class DayBars(Widget):
+    """A line of bars, one per day, on the scale 0 … `top`."""
+
+    DEFAULT_CSS = "DayBars { height: 1; color: $primary; }"
+
+    values: reactive[tuple[float, ...]] = reactive(tuple)
+    top: reactive[float] = reactive(1.0)
+
+    def __init__(self, top: float = 1.0, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.top = top
+
+    def render(self) -> RenderResult:
+        """The bars, in the app's character set."""
+        unicode = getattr(self.app, "unicode", True)
+        return Text(day_bars(self.values, self.top, self.size.width, unicode), no_wrap=True)
