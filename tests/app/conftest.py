@@ -28,6 +28,18 @@ def _plain_environment(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
     monkeypatch.setenv("QUIZAPP_HOME", str(tmp_path / "quizapp-home"))
 
 
+@pytest.fixture()
+def intros_offered() -> None:
+    """Every skill's Learn intro counts as offered: no Learn toast over the screen."""
+    from quizapp.bank.catalog import read_topics
+    from quizapp.progress.intros_seen import SeenIntros
+
+    seen = SeenIntros()
+    for topic in read_topics():
+        for skill in topic.skills:
+            seen.mark(skill.id)
+
+
 def practice_app(topic: str = "derivatives", skill: str | None = None, seed: int = 3,
                  unicode: bool = True, difficulty: int = 1) -> QuizApp:
     """The app opened on a practice run whose problems are fixed by the seed."""

@@ -259,6 +259,10 @@ async def test_practice_unreadable_answer_is_explained_and_not_counted():
         feedback = text_of(app, "#feedback")
         assert feedback.startswith("?") and "never closed" in feedback
         assert app.screen.query_one("#feedback").has_class("unreadable")
+        assert screen_text(app).count("never closed") == 1  # said once, not also as preview
+        await pilot.press("end", "right_parenthesis")  # an edit: the live preview is back
+        await settle(pilot)
+        assert text_of(app, "#feedback") == "" and text_of(app, "#preview").startswith("reads")
 
         await clear_line(pilot)
         await type_text(pilot, "sinx")

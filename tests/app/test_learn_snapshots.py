@@ -4,18 +4,12 @@ toast). Update with `pytest tests/app/test_learn_snapshots.py --snapshot-update`
 import pytest
 from textual.pilot import Pilot
 
-from quizapp.bank.catalog import read_topics
-from quizapp.progress.intros_seen import SeenIntros
-
 from .conftest import paste, practice_app, settle
 
 
 @pytest.fixture(autouse=True)
-def _intros_offered() -> None:
-    seen = SeenIntros()
-    for topic in read_topics():
-        for skill in topic.skills:
-            seen.mark(skill.id)
+def _no_learn_toast(intros_offered: None) -> None:
+    """No Learn toast: these screens are about what is under it."""
 
 
 def test_learn_screen_80x24(snap_compare):

@@ -9,8 +9,6 @@ import re
 import pytest
 from textual.pilot import Pilot
 
-from quizapp.bank.catalog import read_topics
-from quizapp.progress.intros_seen import SeenIntros
 from quizapp.tui.widgets.answer_box import MatrixGrid
 
 from .conftest import paste, practice_app, screen_text, settle, text_of
@@ -26,12 +24,8 @@ KINDS = {
 
 
 @pytest.fixture(autouse=True)
-def _intros_offered() -> None:
-    """No Learn toast: these screens are about the verdict."""
-    seen = SeenIntros()
-    for topic in read_topics():
-        for skill in topic.skills:
-            seen.mark(skill.id)
+def _no_learn_toast(intros_offered: None) -> None:
+    """No Learn toast: these screens are about what is under it."""
 
 
 def squeezed(text: str) -> str:

@@ -19,7 +19,7 @@ Keys
   F9 / F10   practice: an easier / a harder level (kept per skill)
   ctrl+g     Graph: your derivative against the right one
   ctrl+n     Notation: every symbol, read aloud and explained
-  Tab        move between matrix cells (arrows too; , ends a cell, ; a row)
+  Tab        next matrix cell (arrows too; `,` ends a cell, `;` a row)
   Esc        back home (a running quiz asks first)
   F1 help    ctrl+p commands and themes    ctrl+q quit
 
