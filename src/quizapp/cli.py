@@ -86,8 +86,9 @@ def practice(topic: str, skill: str | None, difficulty: int | None, seed: int | 
 @click.option("--minutes", type=click.FloatRange(0.1, 300), default=10, show_default=True)
 @click.option("--seed", type=seed_type, metavar="N", help=SEED_HELP.format(what="quiz"))
 @click.option("--code", metavar="CODE",
-              help=f"A quiz code shared by someone, like {CODE_EXAMPLE} "
-                   "(overrides the other options).")
+              help=f"A quiz code shared by someone, like {CODE_EXAMPLE}: all topics, or "
+                   "topic ids (or their first letters) joined by + (overrides the other "
+                   "options).")
 @ascii_option
 @theme_option
 def quiz(topics: str | None, questions: int, minutes: float, seed: int | None, code: str | None,

@@ -13,7 +13,7 @@ SEED_MAX = 99_999  # the largest seed a learner gives, in a quiz code or on the 
 EVERY_TOPIC = "all"
 SHORTEST_KEY = 3  # letters a topic key keeps, so that it still reads as the topic
 FULL_IDS_UP_TO = 24  # a code names its topics in full while the list is at most this long
-CODE_EXAMPLE = "all/10/10/1234 or derivatives+eigenvalues/10/5/1234"
+CODE_EXAMPLE = "all/10/10/1234 or der+eig/10/5/1234"
 
 
 class BadQuiz(ValueError):
