@@ -6,6 +6,7 @@ import typing
 import click
 
 from quizapp import __version__
+from quizapp.session.spec import CODE_EXAMPLE, SEED_MAX
 
 KINDS = ("expression", "number", "vector", "matrix", "multiset", "direction")
 
@@ -57,8 +58,9 @@ def main(ctx: click.Context, ascii_only: bool, theme: str | None) -> None:
         run_app(Launch(), ascii_only, theme)
 
 
-SEED_HELP = "0 to 99999; the same seed gives the same {what}."
-seed_type = click.IntRange(0, 99_999)
+SEED_HELP = f"0 to {SEED_MAX}; the same seed gives the same {{what}}."
+seed_type = click.IntRange(0, SEED_MAX)
+GENERATE_SEED_MAX = 2**31 - 1
 
 
 @main.command()
@@ -83,7 +85,10 @@ def practice(topic: str, skill: str | None, difficulty: int | None, seed: int | 
 @click.option("--questions", type=click.IntRange(1, 100), default=10, show_default=True)
 @click.option("--minutes", type=click.FloatRange(0.1, 300), default=10, show_default=True)
 @click.option("--seed", type=seed_type, metavar="N", help=SEED_HELP.format(what="quiz"))
-@click.option("--code", help="A quiz code shared by someone (overrides the other options).")
+@click.option("--code", metavar="CODE",
+              help=f"A quiz code shared by someone, like {CODE_EXAMPLE}: all topics, or "
+                   "topic ids (or their first letters) joined by + (overrides the other "
+                   "options).")
 @ascii_option
 @theme_option
 def quiz(topics: str | None, questions: int, minutes: float, seed: int | None, code: str | None,
@@ -98,7 +103,7 @@ def quiz(topics: str | None, questions: int, minutes: float, seed: int | None, c
     known = [t.id for t in read_topics()]
     if code is not None:
         try:
-            spec = QuizSpec.from_code(code)
+            spec = QuizSpec.from_code(code, known)
         except BadQuiz as exc:
             raise click.BadParameter(str(exc), param_hint="--code") from None
     else:
@@ -269,7 +274,9 @@ def topics(as_json: bool) -> None:
 @click.option("--skill", help="Skill id within the topic.")
 @click.option("--difficulty", type=click.IntRange(1, 3), help="1, 2 or 3.")
 @click.option("--count", type=click.IntRange(1, 10_000), default=1, show_default=True)
-@click.option("--seed", type=click.IntRange(0, 2**31), default=0, show_default=True)
+@click.option("--seed", type=click.IntRange(0, GENERATE_SEED_MAX), default=0, show_default=True,
+              metavar="N", help=f"0 to {GENERATE_SEED_MAX}; the same seed gives the same "
+                                "problems.")
 @click.option("--id", "problem_id", help="Regenerate one problem from its id.")
 def generate(topic: str | None, skill: str | None, difficulty: int | None, count: int,
              seed: int, problem_id: str | None) -> None:

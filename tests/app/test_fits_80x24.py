@@ -86,7 +86,8 @@ async def test_every_quiz_key_fits_80_columns() -> None:
     app = quiz_app(clock, QuizSpec(ALL_TOPICS, 10, 10, 1234))
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until(pilot, lambda: "Question 1 of 10" in text_of(app, "#status"))
-        assert status_row(app) == text_of(app, "#status") == "Question 1 of 10  ⏱ 10:00"
+        assert status_row(app) == text_of(app, "#status") == (
+            "Question 1 of 10  ⏱ 10:00  Quiz code der+mat+eig+mul+lin+pro+not/10/10/1234")
         row = assert_every_key_on_screen(app)
         assert "f7 Skip" in row and "f1 Help" in row
         await paste(pilot, "1")

@@ -27,3 +27,16 @@ def test_help_shows_a_sane_seed_range(tmp_path: Path) -> None:
         text = run(tmp_path, command, "--help").stdout
         assert "0 to 99999" in text and "2147483648" not in text
     assert run(tmp_path, "quiz", "--seed", "100000").returncode == 2
+
+
+def test_a_quiz_code_takes_the_seeds_the_quiz_command_takes(tmp_path: Path) -> None:
+    result = run(tmp_path, "quiz", "--code", "derivatives/2/1/999999")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "a quiz seed is a whole number from 0 to 99999" in result.stderr
+
+
+def test_generate_help_names_its_seed_range_plainly(tmp_path: Path) -> None:
+    text = run(tmp_path, "generate", "--help").stdout
+    assert "--seed N" in text and "0 to 2147483647" in text and "2147483648" not in text
+    assert run(tmp_path, "generate", "--topic", "derivatives", "--seed",
+               "2147483647").returncode == 0

@@ -1,10 +1,47 @@
-"""What defines a quiz, in plain data (no sympy: the app needs it before sympy loads)."""
+"""What defines a quiz, in plain data (no sympy: the app needs it before sympy loads).
 
+A quiz code is `topics/questions/minutes/seed`. It is kept short enough to read on an 80-column
+screen: `all` stands for every topic of the bank (in the bank's order), and a long list of topics
+is written with short keys (`der+eig` for derivatives and eigenvalues). Codes with full topic ids,
+as older versions made them, still read, and give the same quiz.
+"""
+
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+SEED_MAX = 99_999  # the largest seed a learner gives, in a quiz code or on the command line
+EVERY_TOPIC = "all"
+SHORTEST_KEY = 3  # letters a topic key keeps, so that it still reads as the topic
+FULL_IDS_UP_TO = 24  # a code names its topics in full while the list is at most this long
+CODE_EXAMPLE = "all/10/10/1234 or der+eig/10/5/1234"
 
 
 class BadQuiz(ValueError):
     """A quiz that cannot be made: unknown topics, or a malformed code."""
+
+
+def topic_keys(bank_topics: Sequence[str]) -> dict[str, str]:
+    """Each topic's short key: the shortest start of its id, at least three letters, that starts
+    no other topic id (the whole id when there is none)."""
+    keys = {}
+    for topic in bank_topics:
+        others = [t for t in bank_topics if t != topic]
+        keys[topic] = next((topic[:n] for n in range(SHORTEST_KEY, len(topic))
+                            if topic[:n] != EVERY_TOPIC
+                            and not any(o.startswith(topic[:n]) for o in others)), topic)
+    return keys
+
+
+def read_topic(token: str, bank_topics: Sequence[str]) -> str:
+    """The topic a code names by its id or by an unambiguous start of it."""
+    if token in bank_topics:
+        return token
+    matches = [t for t in bank_topics if token and t.startswith(token)]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise BadQuiz(f"'{token}' could be {' or '.join(matches)}; write more of the topic")
+    raise BadQuiz(f"unknown topic {token or '(none)'}; the topics are {', '.join(bank_topics)}")
 
 
 @dataclass(frozen=True)
@@ -18,19 +55,40 @@ class QuizSpec:
 
     @property
     def code(self) -> str:
-        """A short code a class can share: topics+…/questions/minutes/seed."""
-        minutes = f"{self.minutes:g}"
-        return f"{'+'.join(self.topics)}/{self.questions}/{minutes}/{self.seed}"
+        """The quiz in full (every topic id): what fixes its problems, and what is saved.
+        It reads back as a code; `short_code` is the one to show."""
+        return f"{'+'.join(self.topics)}/{self.sizes}"
+
+    @property
+    def sizes(self) -> str:
+        """questions/minutes/seed."""
+        return f"{self.questions}/{self.minutes:g}/{self.seed}"
+
+    def short_code(self, bank_topics: Sequence[str]) -> str:
+        """The code to share: `all` for every topic of the bank in its order, the topic ids
+        while they are short, else their short keys."""
+        if tuple(self.topics) == tuple(bank_topics):
+            return f"{EVERY_TOPIC}/{self.sizes}"
+        if len("+".join(self.topics)) <= FULL_IDS_UP_TO:
+            return self.code
+        keys = topic_keys(bank_topics)
+        return f"{'+'.join(keys.get(t, t) for t in self.topics)}/{self.sizes}"
 
     @classmethod
-    def from_code(cls, code: str) -> "QuizSpec":
-        """Read a code made by `code`."""
+    def from_code(cls, code: str, bank_topics: Sequence[str]) -> "QuizSpec":
+        """Read a code (short or in full) against the bank's topic ids; BadQuiz says what is
+        wrong with it."""
         try:
             topics, questions, minutes, seed = code.strip().split("/")
-            spec = cls(tuple(topics.split("+")), int(questions), float(minutes), int(seed))
+            sizes = int(questions), float(minutes), int(seed)
         except ValueError as exc:
-            raise BadQuiz(f"'{code}' is not a quiz code (they look like "
-                          "derivatives+eigenvalues/10/5/1234)") from exc
+            raise BadQuiz(f"'{code}' is not a quiz code (they look like {CODE_EXAMPLE}: "
+                          "topics/questions/minutes/seed)") from exc
+        if topics == EVERY_TOPIC and EVERY_TOPIC not in bank_topics:
+            chosen = tuple(bank_topics)
+        else:
+            chosen = tuple(read_topic(token, bank_topics) for token in topics.split("+"))
+        spec = cls(chosen, *sizes)
         spec.validate()
         return spec
 
@@ -40,5 +98,5 @@ class QuizSpec:
             raise BadQuiz("a quiz has 1 to 100 questions")
         if not 0.1 <= self.minutes <= 300:  # also refuses nan and inf
             raise BadQuiz("a quiz lasts from 0.1 to 300 minutes")
-        if not 0 <= self.seed <= 2**31:
-            raise BadQuiz("a quiz seed is a whole number from 0 to 2147483648")
+        if not 0 <= self.seed <= SEED_MAX:
+            raise BadQuiz(f"a quiz seed is a whole number from 0 to {SEED_MAX}")

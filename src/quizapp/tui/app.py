@@ -62,6 +62,7 @@ class QuizApp(App):
         self.requested_theme = theme
         self.topics = read_topics()
         self.names = {t.id: t.name for t in self.topics}
+        self.topic_ids = tuple(t.id for t in self.topics)  # the bank's order, as quiz codes use
         self.names.update({s.id: s.name for t in self.topics for s in t.skills})
         self.progress_home, self.now = home, now
         self._bank = None
@@ -219,6 +220,16 @@ class QuizApp(App):
                         seed if seed is not None else random.randrange(10_000))
         self.push_screen(QuizScreen(spec, self.unicode))
 
+    def quiz_code(self, spec: QuizSpec) -> str:
+        """The code to show and share for a quiz (short: `all` for every topic)."""
+        return spec.short_code(self.topic_ids)
+
+    def copy_quiz_code(self, spec: QuizSpec) -> None:
+        """Put a quiz's code on the clipboard (OSC 52) and say so, with the code."""
+        code = self.quiz_code(spec)
+        self.copy_to_clipboard(code)
+        self.notify(f"Quiz code {code} copied", markup=False)
+
     def action_help(self) -> None:
         """Show keys and answer syntax."""
         from quizapp.tui.screens.help import HelpScreen
@@ -248,9 +259,8 @@ class QuizApp(App):
                 yield SystemCommand(escape(f"Practise {topic.name}: {skill.name}"),
                                     escape(skill.description),
                                     partial(self.open_practice, topic.id, skill.id))
-        all_topics = tuple(t.id for t in self.topics)
         yield SystemCommand("Timed quiz: all topics", "10 questions in 10 minutes",
-                            partial(self.open_quiz, all_topics))
+                            partial(self.open_quiz, self.topic_ids))
         yield SystemCommand("Custom quiz", "Choose topics, questions and minutes",
                             partial(self.home_choice, "custom-quiz"))
         yield SystemCommand("Enter a quiz code", "Take the quiz someone shared",

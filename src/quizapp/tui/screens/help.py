@@ -44,6 +44,12 @@ Decimals
   for the exact value without losing the attempt. Expressions are
   compared on the real line, negative values too: sqrt(x^2) is |x|.
 
+Quiz codes
+  topics/questions/minutes/seed: all/10/10/1234, der+eig/10/5/77.
+  all is every topic; a topic is its id or its first letters (der).
+  The code is on the quiz's top line and its results; ctrl+p
+  "Copy quiz code" copies it. Home > Enter a quiz code takes one.
+
 The line under the answer box shows how your answer is read.
 Press Esc or F1 to close."""
 

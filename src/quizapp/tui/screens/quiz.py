@@ -8,6 +8,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from quizapp.tui.ascii import plain_text
+from quizapp.tui.screens.quiz_confirm import LeaveQuizScreen
 from quizapp.tui.status_line import quiz_status
 from quizapp.tui.widgets.answer_box import AnswerBox, replace_answer_box
 from quizapp.tui.widgets.footer import KeysFooter
@@ -80,14 +81,18 @@ class QuizScreen(Screen):
         self.show_current()
 
     def tick(self) -> None:
-        """Update the countdown; end the quiz when time is up (not while a dialog is open: the
-        results come when it closes)."""
-        if self.session is None or self.ended or self.app.screen is not self:
-            return
-        if self.session.over:
-            self.show_results()
+        """Update the countdown, also under the leave-quiz dialog; when time is up show the
+        results (closing that dialog: the quiz is over, there is nothing left to leave). Under
+        any other screen (help, notation) the results come when it closes."""
+        if self.session is None or self.ended:
             return
         self.update_status()
+        if not self.session.over:
+            return
+        if self.app.screen is self:
+            self.show_results()
+        elif isinstance(self.app.screen, LeaveQuizScreen):
+            self.app.screen.dismiss(None)  # `left` then shows the results
 
     def update_status(self) -> None:
         """Question k of N, the time left, the code (as fits the width)."""
@@ -95,7 +100,8 @@ class QuizScreen(Screen):
         if session is None:
             return
         number, total = min(session.index + 1, len(session.items)), len(session.items)
-        clock, code = clock_text(session.remaining()), session.spec.code
+        clock = clock_text(session.remaining())
+        code = self.app.quiz_code(session.spec)  # type: ignore[attr-defined]
         self.query_one("#status", StatusLine).show(
             lambda width: quiz_status(number, total, clock, code, width, self.unicode))
 
@@ -126,6 +132,13 @@ class QuizScreen(Screen):
                                        tuple(problem.variables), shape, self.unicode,
                                        problem.domain)
         box.focus_answer()
+
+    @on(AnswerBox.Edited)
+    def _edited(self) -> None:
+        """A message is about the text it was given: editing the answer clears it."""
+        feedback = self.query_one("#feedback", Static)
+        feedback.update("")
+        feedback.set_classes("")
 
     @on(AnswerBox.Submitted)
     def _submitted(self, event: AnswerBox.Submitted) -> None:
@@ -205,22 +218,33 @@ class QuizScreen(Screen):
         if not self.running:
             self.app.pop_screen()
             return
-        from quizapp.tui.screens.quiz_confirm import LeaveQuizScreen
-
         self.app.push_screen(LeaveQuizScreen(), self.left)
 
     def confirm_quit(self) -> bool:
         """ctrl+q during a quiz: ask first. False when there is nothing to lose."""
         if not self.running:
             return False
-        from quizapp.tui.screens.quiz_confirm import LeaveQuizScreen
-
         self.app.push_screen(LeaveQuizScreen(quitting=True), self.left)
         return True
 
     def left(self, choice: str | None) -> None:
-        """After the question: keep going, or record the quiz as abandoned and leave."""
-        if choice is None or not self.running:
+        """After the question: keep going, or record the quiz as abandoned and leave. When time
+        ran out meanwhile, the quiz is over, not abandoned: it is scored, and its results shown
+        (or just saved, when quitting the app)."""
+        if not self.running:
+            return
+        if self.session.over:  # type: ignore[union-attr]
+            if choice == "quit":
+                self.ended = True
+                self.score()
+                self.app.exit()
+                return
+            if choice == "leave":
+                self.app.notify("Time had run out: the quiz is scored, not abandoned.",
+                                markup=False)
+            self.show_results()
+            return
+        if choice is None:
             return
         self.ended = True
         self.session.abandon()  # type: ignore[union-attr]
@@ -243,8 +267,18 @@ class QuizScreen(Screen):
         self.ended = True
         from quizapp.tui.screens.results import ResultsScreen
 
+        self.app.switch_screen(ResultsScreen(self.score(), self.session.spec, self.unicode))
+
+    def score(self):
+        """Grade what was typed when time ran out, save the quiz as finished: its results."""
+        session = self.session
+        assert session is not None
         boxes = self.query(AnswerBox)
-        if boxes and self.shown == self.session.index:  # what was typed when time ran out
-            self.session.answer_at_deadline(boxes.first().text)
-        self.app.switch_screen(ResultsScreen(self.session.results(), self.session.spec,
-                                             self.unicode))
+        if boxes and self.shown == session.index:
+            session.answer_at_deadline(boxes.first().text)
+        return session.results()
+
+    def palette_commands(self) -> list[tuple[str, str, object]]:
+        """Command-palette entries during a quiz: (title, help, callback)."""
+        return [("Copy quiz code", "Copy this quiz's code, to share it",
+                 lambda: self.app.copy_quiz_code(self.spec))]  # type: ignore[attr-defined]

@@ -7,7 +7,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Input, Label, SelectionList, Static
 
-from quizapp.session.spec import BadQuiz, QuizSpec
+from quizapp.session.spec import BadQuiz, QuizSpec, topic_keys
+from quizapp.tui.ascii import plain_text
 from quizapp.tui.widgets.checklist import Checklist
 from quizapp.tui.widgets.footer import KeysFooter
 from quizapp.tui.widgets.header import QuizHeader
@@ -97,13 +98,18 @@ class QuizCodeScreen(Screen):
     def __init__(self, known_topics: list[str]) -> None:
         super().__init__()
         self.known = known_topics
+        self.keys = [f"{key} ({topic})" if key != topic else topic
+                     for topic, key in topic_keys(known_topics).items()]
 
     def compose(self) -> ComposeResult:
         """One line for the code."""
         yield QuizHeader()
         with VerticalScroll(id="body"):
-            yield Label("Quiz code (like derivatives+eigenvalues/10/5/1234), then Enter")
+            yield Label("Quiz code (like all/10/10/1234 or der+eig/10/5/1234), then Enter")
             yield Input(id="quiz-code", placeholder="topics/questions/minutes/seed")
+            yield Static(plain_text("Topics: all, or some joined by + — " + ", ".join(self.keys)
+                                    + "; full ids work too.", self.app.unicode),  # type: ignore[attr-defined]
+                         id="code-topics", markup=False)
             yield Static("", id="form-error", markup=False)
         yield KeysFooter()
 
@@ -117,13 +123,10 @@ class QuizCodeScreen(Screen):
     def start(self, event: Input.Submitted) -> None:
         """Read the code; start its quiz or say what is wrong with it."""
         try:
-            spec = QuizSpec.from_code(event.value)
-            unknown = [t for t in spec.topics if t not in self.known]
-            if unknown:
-                raise BadQuiz(f"Unknown topic {', '.join(unknown)}; the topics are "
-                              f"{', '.join(self.known)}.")
+            spec = QuizSpec.from_code(event.value, self.known)
         except BadQuiz as exc:
-            self.query_one("#form-error", Static).update(str(exc))
+            message = str(exc)
+            self.query_one("#form-error", Static).update(message[:1].upper() + message[1:])
             return
         from quizapp.tui.screens.quiz import QuizScreen
 

@@ -47,7 +47,8 @@ class ResultsScreen(Screen):
         yield QuizHeader()
         with VerticalScroll(id="body"):
             yield Static(self.t(f"Score {r.right}/{r.questions}   Time {minutes}:{seconds:02d} "
-                                f"({ending})   Quiz code {self.spec.code}"),
+                                f"({ending})   Quiz code "
+                                f"{self.app.quiz_code(self.spec)}"),  # type: ignore[attr-defined]
                          id="score", markup=False)
             table = DataTable(id="topics", cursor_type="none", zebra_stripes=True)
             table.add_columns("Topic", "Right", "Questions")
@@ -83,6 +84,11 @@ class ResultsScreen(Screen):
             if not r.mistakes:
                 yield Static(self.t("No mistakes — well done!"), classes="heading")
         yield KeysFooter()
+
+    def palette_commands(self) -> list[tuple[str, str, object]]:
+        """Command-palette entries on the results: (title, help, callback)."""
+        return [("Copy quiz code", "Copy this quiz's code, to share it",
+                 lambda: self.app.copy_quiz_code(self.spec))]  # type: ignore[attr-defined]
 
     def action_enter_home(self) -> None:
         """Enter goes home, but not when it was typed before the results could be read."""
