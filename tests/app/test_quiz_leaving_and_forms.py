@@ -77,6 +77,30 @@ async def test_ctrl_q_in_a_quiz_asks_then_quits_leaving_it_abandoned(tmp_path: P
     assert quiz_rows(tmp_path) == [(QUIZ.code, 0, 1)]
 
 
+async def test_ctrl_q_under_help_or_notation_still_asks_about_the_running_quiz(
+        tmp_path: Path) -> None:
+    from quizapp.tui.screens.help import HelpScreen
+
+    clock = [0.0]
+    app = quiz_app(clock, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await quiz_on_screen(pilot)
+        await pilot.press("f1")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen), timeout=LONG)
+        await pilot.press("ctrl+q")
+        await wait_until(pilot, lambda: isinstance(app.screen, LeaveQuizScreen), timeout=LONG)
+        assert app.is_running
+        await pilot.press("n")  # keep going: back under the help, the quiz still running
+        await wait_until(pilot, lambda: not isinstance(app.screen, LeaveQuizScreen),
+                         timeout=LONG)
+        assert app.is_running and quiz_rows(tmp_path) == [(QUIZ.code, 0, 0)]
+        await pilot.press("ctrl+q")
+        await wait_until(pilot, lambda: isinstance(app.screen, LeaveQuizScreen), timeout=LONG)
+        await pilot.press("y")
+        await pilot.pause()
+    assert quiz_rows(tmp_path) == [(QUIZ.code, 0, 1)]
+
+
 async def test_a_readable_answer_typed_when_time_runs_out_is_graded(tmp_path: Path) -> None:
     clock = [0.0]
     app = quiz_app(clock, tmp_path)

@@ -240,10 +240,12 @@ class QuizApp(App):
             self.push_screen(HelpScreen(self.unicode))
 
     async def action_quit(self) -> None:
-        """Quit; a screen with work to lose (a running quiz) asks first."""
-        confirm = getattr(self.screen, "confirm_quit", None)
-        if confirm is not None and confirm():
-            return
+        """Quit; a screen with work to lose (a running quiz, also under F1 help or the notation
+        reference) asks first."""
+        for screen in reversed(self.screen_stack):
+            confirm = getattr(screen, "confirm_quit", None)
+            if confirm is not None and confirm():
+                return
         self.exit()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
