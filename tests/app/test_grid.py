@@ -9,7 +9,8 @@ from quizapp.tui.widgets.answer_box import MatrixGrid
 
 from .conftest import SIZE, paste, practice_app, screen_text, settle, text_of
 
-KEY_NAMES = {" ": "space", ",": "comma", ";": "semicolon", "(": "left_parenthesis"}
+KEY_NAMES = {" ": "space", ",": "comma", ";": "semicolon", "(": "left_parenthesis",
+             "^": "circumflex_accent"}
 
 
 async def burst(pilot: Pilot, keys: list[str]) -> None:
@@ -126,3 +127,16 @@ async def test_a_pasted_matrix_on_the_one_line_form_keeps_every_row():
         await paste(pilot, "1 2\n3 4\n")
         assert app.screen.query_one("#answer", Input).value == "1 2; 3 4"
         assert text_of(app, "#preview").startswith("reads as")
+
+
+async def test_editing_keys_typed_together_with_text_keep_their_order_on_one_line():
+    app = practice_app(seed=3)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        line = app.screen.query_one("#answer", Input)
+        await burst(pilot, [*"12x^2", "backspace", "3"])
+        assert line.value == "12x^3"
+        await burst(pilot, ["ctrl+u", "x", "left", "2"])
+        assert line.value == "2x"
+        await burst(pilot, ["home", "ctrl+k", *"5x", "enter"])
+        assert line.value == "5x" and text_of(app, "#feedback").startswith("✗")

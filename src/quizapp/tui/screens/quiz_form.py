@@ -12,6 +12,7 @@ from quizapp.tui.ascii import plain_text
 from quizapp.tui.widgets.checklist import Checklist
 from quizapp.tui.widgets.footer import KeysFooter
 from quizapp.tui.widgets.header import QuizHeader
+from quizapp.tui.widgets.ordered_input import OrderedInput
 
 
 def read_quiz_form(topics: list[str], questions: str, minutes: str) -> tuple[int, float]:
@@ -59,9 +60,9 @@ class QuizFormScreen(Screen):
                             id="quiz-topics")
             with Horizontal(id="quiz-sizes"):
                 yield Label("Questions")
-                yield Input("10", id="quiz-questions", restrict=r"[0-9]*", max_length=3)
+                yield OrderedInput("10", id="quiz-questions", restrict=r"[0-9]*", max_length=3)
                 yield Label("  Minutes")
-                yield Input("10", id="quiz-minutes", restrict=r"[0-9.]*", max_length=5)
+                yield OrderedInput("10", id="quiz-minutes", restrict=r"[0-9.]*", max_length=5)
             yield Static("", id="form-error", markup=False)
             yield Button("Start the quiz", id="start", variant="primary")
         yield KeysFooter()
@@ -106,7 +107,7 @@ class QuizCodeScreen(Screen):
         yield QuizHeader()
         with VerticalScroll(id="body"):
             yield Label("Quiz code (like all/10/10/1234 or der+eig/10/5/1234), then Enter")
-            yield Input(id="quiz-code", placeholder="topics/questions/minutes/seed")
+            yield OrderedInput(id="quiz-code", placeholder="topics/questions/minutes/seed")
             yield Static(plain_text("Topics: all, or some joined by + — " + ", ".join(self.keys)
                                     + "; full ids work too.", self.app.unicode),  # type: ignore[attr-defined]
                          id="code-topics", markup=False)

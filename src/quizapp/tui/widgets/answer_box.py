@@ -24,6 +24,7 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from quizapp.tui.ascii import plain_text
+from quizapp.tui.widgets.ordered_input import OrderedInput
 
 # The answer engine refuses longer text (quizapp.answers.limits.MAX_CHARS); the app caps the
 # box at the same length without importing the engine (and sympy) before the first frame.
@@ -33,9 +34,10 @@ MAX_ANSWER_CHARS = 2_000
 PREVIEW_DEBOUNCE_S = 0.04
 
 
-class AnswerInput(Input):
+class AnswerInput(OrderedInput):
     """A line or cell of an answer: capped in length (what does not fit is left out and the box
-    says why), no blinking cursor, and nothing left subscribed once it is removed."""
+    says why), editing keys in the order typed, no blinking cursor, and nothing left subscribed
+    once it is removed."""
 
     class TooLong(Message):
         """Text was left out because the field is full."""
@@ -97,18 +99,6 @@ class GridCell(AnswerInput):
     def check_consume_key(self, key: str, character: str | None) -> bool:
         """`,` and `;` are the grid's (they end a cell or a row), not text of a cell."""
         return character not in (",", ";") and super().check_consume_key(key, character)
-
-    async def _on_key(self, event: events.Key) -> None:
-        """Editing keys (backspace, home, ctrl+u, Enter…) are done here, in turn with the typed
-        characters. Left to Textual, they would bubble up to the app and be done after keys
-        queued meanwhile — by then perhaps in another cell."""
-        if event.is_printable:
-            return  # Input inserts it
-        for binding in self._bindings.key_to_bindings.get(event.key, ()):
-            event.stop()
-            event.prevent_default()
-            await self.run_action(binding.action)
-            return
 
     def _on_paste(self, event: events.Paste) -> None:
         """A paste of several cells fills the grid from here; one cell's text lands here."""
