@@ -154,3 +154,13 @@ async def test_a_review_of_mistakes_offers_no_level_or_skip_keys(tmp_path: Path)
                          and bool(app.screen.query("AnswerBox")))
         keys = {key.description for key in app.screen.query(FooterKey)}
         assert "Skip" not in keys and "Level -/+" not in keys and "Hint" in keys
+
+
+async def test_a_message_already_on_screen_is_not_stacked_again(tmp_path: Path) -> None:
+    app = practice(tmp_path, "derivative-power-rule")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await problem_on_screen(pilot)
+        await pilot.press("f9", "f9", "f9")  # already at the easiest level
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert said.count("This skill has no easier level.") == 1

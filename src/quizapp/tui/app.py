@@ -92,9 +92,12 @@ class QuizApp(App):
 
     def notify(self, message: str, *, title: str = "", severity="information",
                timeout: float | None = None, markup: bool = True) -> None:
-        """A toast; in ASCII for --ascii."""
-        super().notify(plain_text(message, self.unicode), title=plain_text(title, self.unicode),
-                       severity=severity, timeout=timeout, markup=markup)
+        """A toast; in ASCII for --ascii. A message already on screen is not stacked again
+        (F9 pressed three times at the easiest level says so once)."""
+        message, title = plain_text(message, self.unicode), plain_text(title, self.unicode)
+        if any(n.message == message and n.title == title for n in self._notifications):
+            return
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def get_key_display(self, binding: Binding) -> str:
         """A key as the footer and the key panel show it; `up`, not `↑`, for --ascii."""
