@@ -118,6 +118,9 @@ def test_pending_mistakes_are_the_problems_whose_last_attempt_was_wrong(tmp_path
     store.record(attempt("b.2", correct=False, at=3))
     store.record(attempt("c.3", correct=True, at=4))
     store.record(attempt("c.3", correct=False, at=5))
+    # a.1 was put right only at a second try: it still waits for a fresh first-try answer
+    assert store.pending_mistakes() == ["a.1", "b.2", "c.3"]
+    store.record(attempt("a.7", correct=True, at=6))
     assert store.pending_mistakes() == ["b.2", "c.3"]
 
 

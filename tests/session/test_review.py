@@ -36,3 +36,20 @@ def test_families_the_bank_no_longer_has_are_left_out() -> None:
     assert session.next_problem().family == "matmul-2x2"
     with pytest.raises(NoProblems):
         ReviewSession(bank, ["retired-family.12"])
+
+
+def test_a_mistake_put_right_only_after_a_miss_comes_back() -> None:
+    bank = default_bank()
+    wrong = make_problem(bank, "matmul-2x2", 77)
+    session = ReviewSession(bank, [wrong.id], seed=3)
+    first = session.next_problem()
+    session.submit("[[0, 0], [0, 0]]")
+    session.solution()
+    session.submit(first.answer)  # copied from the solution: right, but not a first try
+    assert session.solved and session.remaining == 1
+    again = session.next_problem()
+    assert again.family == wrong.family and again.id != first.id
+    session.submit(again.answer)
+    assert session.remaining == 0
+    with pytest.raises(NoProblems):
+        session.next_problem()

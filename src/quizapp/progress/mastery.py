@@ -99,8 +99,9 @@ def due(mastery: dict[str, Mastery], now: float) -> list[str]:
 
 def mistakes_to_review(attempts: list[Attempt]) -> list[str]:
     """Mistakes to review, oldest first (as the store computes): per family whose latest attempt
-    was wrong, that attempt's problem id."""
+    was wrong (right retries left out), that attempt's problem id."""
     latest: dict[str, Attempt] = {}
     for attempt in sorted(attempts, key=lambda a: a.at):
-        latest[attempt.problem_id.rstrip("0123456789").rstrip(".")] = attempt
+        if attempt.first or not attempt.correct:  # a right retry does not clear a mistake
+            latest[attempt.problem_id.rstrip("0123456789").rstrip(".")] = attempt
     return [a.problem_id for a in sorted(latest.values(), key=lambda a: a.at) if not a.correct]

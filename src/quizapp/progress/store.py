@@ -288,11 +288,13 @@ class ProgressStore:
     def pending_mistakes(self) -> list[str]:
         """Mistakes to review, oldest first: for every family whose latest attempt was wrong
         (a skipped or timed-out quiz question too), the problem id of that attempt. A mistake
-        stays until a later right answer to a problem of the same family."""
+        stays until a later problem of the same family is answered right at the first attempt
+        (a right answer after a wrong one, or copied from the solution, does not clear it)."""
         family = "rtrim(rtrim(problem_id, '0123456789'), '.')"
         return [pid for (pid,) in self.rows(
             f"SELECT a.problem_id FROM attempts a JOIN (SELECT MAX(id) AS last FROM attempts "
-            f"WHERE typeof(problem_id) = 'text' GROUP BY {family}) l ON a.id = l.last "
+            f"WHERE typeof(problem_id) = 'text' AND (first = 1 OR correct = 0) "
+            f"GROUP BY {family}) l ON a.id = l.last "
             f"WHERE a.correct = 0 AND {valid_row('attempts', alias='a')} ORDER BY a.at, a.id")]
 
     def close(self) -> None:

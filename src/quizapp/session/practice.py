@@ -88,6 +88,7 @@ class PracticeSession:
         self.skipped = 0
         self.problem: Problem | None = None
         self.solved = False
+        self.first_right = False  # the first readable attempt at the problem was right
         self.attempts = 0
         self.hints_shown = 0
         self.solution_shown = False
@@ -185,7 +186,7 @@ class PracticeSession:
         family = self.rng.choice(self._families(skill))
         self.problem = make_problem(self.bank, family, self.rng.randrange(SEED_LIMIT))
         self.solved, self.attempts, self.hints_shown = False, 0, 0
-        self.solution_shown = False
+        self.solution_shown, self.first_right = False, False
         self.started = self.clock()
         return self.problem
 
@@ -204,6 +205,7 @@ class PracticeSession:
             self.attempts += 1
         if counted:
             self.answered += 1
+            self.first_right = verdict.correct
             change = self._count(verdict.correct)
         if verdict.error is None and self.record is not None:
             # Committed before the verdict is shown: what the learner saw checked is saved.
@@ -269,7 +271,8 @@ class PracticeSession:
 
 class ReviewSession(PracticeSession):
     """Review mistakes: for each, a fresh problem of the same family (so of the same skill), until
-    one is answered right; one answered wrong again comes back later as yet another fresh one."""
+    one is answered right at the first attempt; one missed again (even if then put right, or
+    copied from the solution) comes back later as yet another fresh one."""
 
     def __init__(self, bank: Bank, problem_ids: list[str], **kwargs: object) -> None:
         families = []
@@ -287,15 +290,16 @@ class ReviewSession(PracticeSession):
     @property
     def remaining(self) -> int:
         """Mistakes still to get right."""
-        return len(self.queue) + (0 if self.solved or self.problem is None else 1)
+        done = self.problem is None or (self.solved and self.first_right)
+        return len(self.queue) + (0 if done else 1)
 
     def next_problem(self, skill: str | None = None) -> Problem:
         """A fresh problem for the next mistake; one answered wrong again goes to the back
         (`skill` is not used: the mistakes decide what comes)."""
         from quizapp.generators import GenerationFailed
 
-        if self.problem is not None and not self.solved:
-            self.queue.append(self.problem.family)
+        if self.problem is not None and not (self.solved and self.first_right):
+            self.queue.append(self.problem.family)  # right only after a miss: it comes back
         while self.queue:
             family = self.queue.pop(0)
             for _ in range(5):  # a fresh seed: never the problem that was answered wrong
@@ -309,7 +313,7 @@ class ReviewSession(PracticeSession):
                 continue
             self.problem, self.topic = problem, problem.topic
             self.solved, self.attempts, self.hints_shown = False, 0, 0
-            self.solution_shown = False
+            self.solution_shown, self.first_right = False, False
             self.started = self.clock()
             return problem
         raise NoProblems("all reviewed — every mistake is now answered right")
