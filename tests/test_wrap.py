@@ -32,3 +32,10 @@ def test_no_line_is_wider_than_the_width_and_no_word_is_lost(text: str, width: i
     wrapped = hanging_wrap(text, width)
     assert all(len(line) <= width for line in wrapped.splitlines())
     assert "".join(wrapped.split()) == "".join(text.split())
+
+
+def test_a_two_column_line_wraps_under_its_second_column() -> None:
+    text = "  F2 / F3    a hint (one step at a time; ends a streak) / the solution"
+    lines = hanging_wrap(text, 40).splitlines()
+    assert lines[0].startswith("  F2 / F3    a hint") and len(lines) > 1
+    assert all(line.startswith(" " * 13) and line[13] != " " for line in lines[1:])

@@ -5,12 +5,14 @@ import re
 import textwrap
 
 _MARKER = re.compile(r"(?:[•*-]|\d+\.|Step \d+\.|Hint \d+:|Think:|Answer:)\s+")
+# a two-column line (`F2 / F3    a hint…`): continuation lines go under the second column
+_COLUMN = re.compile(r"\S.{0,22}?\S {2,}(?=\S)")
 
 
 def hanging_wrap(text: str, width: int) -> str:
     """`text` with every line longer than `width` wrapped; continuation lines are indented like
-    the line's own text (after its bullet or number). Lines that fit are left exactly as they
-    are (maths drawn over several lines keeps its columns)."""
+    the line's own text (after its bullet or number, or under its second column). Lines that
+    fit are left exactly as they are (maths drawn over several lines keeps its columns)."""
     width = max(width, 8)
     out: list[str] = []
     for line in text.splitlines() or [""]:
@@ -19,7 +21,7 @@ def hanging_wrap(text: str, width: int) -> str:
             continue
         body = line.lstrip(" ")
         indent = len(line) - len(body)
-        marker = _MARKER.match(body)
+        marker = _MARKER.match(body) or (_COLUMN.match(body) if indent <= 4 else None)
         hang = indent + (marker.end() if marker else 0)
         if hang > width // 2:
             hang = indent if indent <= width // 2 else 0

@@ -18,6 +18,7 @@ from textual.widgets import Static
 from quizapp.mathtext import prose
 from quizapp.tui.widgets.footer import KeysFooter
 from quizapp.tui.widgets.header import QuizHeader
+from quizapp.tui.widgets.indented_text import IndentedText
 
 
 def spoken(entry) -> str:
@@ -82,7 +83,7 @@ class NotationScreen(Screen):
         with VerticalScroll(id="body"):
             yield Static(prose("Notation: the symbols of the books and of quizapp",
                                self.unicode), classes="heading", markup=False)
-            yield Static(prose("Loading…", self.unicode), id="notation-text", markup=False)
+            yield IndentedText(prose("Loading…", self.unicode), id="notation-text")
         yield KeysFooter()
 
     def on_mount(self) -> None:

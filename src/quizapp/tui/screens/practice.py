@@ -57,7 +57,7 @@ class PracticeScreen(Screen):
         with VerticalScroll(id="body"):
             yield MathView("", id="problem")
             yield Vertical(id="answer-slot")
-            yield Static("", id="feedback", markup=False)
+            yield IndentedText("", id="feedback")
             yield IndentedText("", id="hints")
             yield IndentedText("", id="solution")
             with Vertical(id="resource"):

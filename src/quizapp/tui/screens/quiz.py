@@ -13,6 +13,7 @@ from quizapp.tui.status_line import quiz_status
 from quizapp.tui.widgets.answer_box import AnswerBox, replace_answer_box
 from quizapp.tui.widgets.footer import KeysFooter
 from quizapp.tui.widgets.header import QuizHeader
+from quizapp.tui.widgets.indented_text import IndentedText
 from quizapp.tui.widgets.math_view import MathView
 from quizapp.tui.widgets.status import StatusLine
 
@@ -46,7 +47,7 @@ class QuizScreen(Screen):
         with VerticalScroll(id="body"):
             yield MathView("", id="problem")
             yield Vertical(id="answer-slot")
-            yield Static("", id="feedback", markup=False)
+            yield IndentedText("", id="feedback")
         yield KeysFooter()
 
     def on_mount(self) -> None:

@@ -24,6 +24,7 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from quizapp.tui.ascii import plain_text
+from quizapp.tui.widgets.indented_text import IndentedText
 from quizapp.tui.widgets.ordered_input import OrderedInput
 
 # The answer engine refuses longer text (quizapp.answers.limits.MAX_CHARS); the app caps the
@@ -299,8 +300,7 @@ class AnswerBox(Vertical):
 
     DEFAULT_CSS = """
     AnswerBox { height: auto; }
-    AnswerBox #preview { height: auto; max-height: 8; color: $text-muted; text-wrap: nowrap;
-                         padding: 0 1; }
+    AnswerBox #preview { height: auto; max-height: 8; color: $text-muted; padding: 0 1; }
     AnswerBox .help { color: $text-muted; padding: 0 1; }
     """
 
@@ -341,7 +341,7 @@ class AnswerBox(Vertical):
                            line_joiner="; " if self.kind == "matrix" else " ")
         line.display = self.shape is None
         yield line
-        yield Static("", id="preview", markup=False)
+        yield IndentedText("", id="preview")
 
     @property
     def text(self) -> str:

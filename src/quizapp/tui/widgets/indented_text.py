@@ -34,7 +34,6 @@ class IndentedText(Static):
         return max((len(line) for line in self._source.splitlines()), default=0)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """The number of lines once wrapped to `width`."""
-        if not self._source:
-            return 0
+        """The number of lines once wrapped to `width` (one for no text, as Static has: a line
+        that fills in as the learner types does not move what is below it)."""
         return hanging_wrap(self._source, width).count("\n") + 1
