@@ -134,6 +134,9 @@ def test_matrix_product_prompts_fit_an_80_column_screen() -> None:
     ("σ(x)(1 − σ(x))", "sigma(x)(1 - sigma(x))"),
     ("λ₁ = 2", "lambda1 = 2"),
     ("αβ", "alpha beta"),
+    ("(A ⊙ B)ᵢⱼ = AᵢⱼBᵢⱼ", "(A (.) B)_ij = A_ij B_ij"),
+    ("Σᵢ uᵢvᵢ", "sum_i u_i v_i"),
+    ("pₖ − yₖ", "p_k - y_k"),
 ])
 def test_spelled_out_greek_letters_do_not_run_into_their_neighbours(text: str,
                                                                   ascii_text: str) -> None:

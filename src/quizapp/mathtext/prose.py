@@ -46,6 +46,9 @@ _LOWERED_LETTERS = {"ᵢ": "i", "ⱼ": "j", "ₖ": "k", "ₙ": "n", "ₚ": "p"}
 # A Greek letter spelled out must not run into its neighbours: 5λ → 5 lambda, λI → lambda I
 # (but σ(x) stays sigma(x)).
 _GREEK_CLASS = "[" + "".join(_GREEK_ASCII) + "]"
+# lowered letters as one index (Aᵢⱼ → A_ij), kept apart from what follows (A_ij B_ij)
+_INDEX_LETTERS = {"ᵢ": "i", "ⱼ": "j", "ₖ": "k", "ₓ": "x", "ᵧ": "y", "ₚ": "p", "ₙ": "n"}
+_INDEX_RUN = re.compile("[" + "".join(_INDEX_LETTERS) + "]+")
 _BEFORE_GREEK = re.compile(rf"(?<=[0-9A-Za-z)\]])(?={_GREEK_CLASS})")
 _AFTER_GREEK = re.compile(rf"(?<={_GREEK_CLASS})(?=[A-Za-z]|{_GREEK_CLASS})")
 
@@ -53,6 +56,12 @@ _AFTER_GREEK = re.compile(rf"(?<={_GREEK_CLASS})(?=[A-Za-z]|{_GREEK_CLASS})")
 def _back(text: str) -> str:
     return "".join(_SUBSCRIPT_BACK.get(ch) or _SUPERSCRIPT_BACK.get(ch)
                    or _LOWERED_LETTERS.get(ch, ch) for ch in text)
+
+
+def _index(match: re.Match[str]) -> str:
+    letters = "".join(_INDEX_LETTERS[ch] for ch in match.group())
+    after = match.string[match.end():match.end() + 1]
+    return "_" + letters + (" " if after.isalnum() else "")
 
 
 def _spell_notation(text: str) -> str:
@@ -72,6 +81,7 @@ def prose(text: str, unicode: bool = True) -> str:
     text = _RAISED_RUN.sub(_lower, text)
     text = _LOWERED_RUN.sub(lambda m: "".join(_SUBSCRIPT_BACK[ch] for ch in m.group()), text)
     text = _AFTER_GREEK.sub(" ", _BEFORE_GREEK.sub(" ", text))
+    text = _INDEX_RUN.sub(_index, text)
     return text.translate(_PROSE_ASCII).encode("ascii", "replace").decode()
 
 
