@@ -1,6 +1,8 @@
 """Graph (ctrl+g, palette "Graph"): after a wrong derivative answer, the learner's derivative is
 drawn against the right one; before any mistake it says when it appears; ASCII with --ascii."""
 
+import pytest
+
 from quizapp.plotting import derivative_curves
 from quizapp.tui.screens.graph import GraphScreen
 from quizapp.tui.screens.practice import PracticeScreen
@@ -90,4 +92,36 @@ async def test_graph_in_ascii_draws_only_ascii():
         shown = screen_text(app)
         body = "\n".join(shown.splitlines()[1:-1])  # header and footer are the app's own
         assert body.isascii(), sorted({c for c in body if not c.isascii()})
-        assert "*" in body and "yours" in body
+        assert "++ yours" in body and ".. right" in body  # the legend, by marker
+
+
+def _curve_cells(app) -> str:
+    """The characters inside the plot's canvas (between the axes), legend included."""
+    plot = app.screen.query_one("#graph-plot")
+    return "".join(s.text for s in plot.render_lines(plot.region.reset_offset))
+
+
+@pytest.mark.parametrize(("unicode", "no_color", "right", "yours"),
+                         [(False, False, ".", "+"), (True, True, "⢕", "×"),
+                          (False, True, ".", "+")])
+async def test_without_colour_the_two_curves_have_their_own_markers_named_in_the_caption(
+        monkeypatch, unicode: bool, no_color: bool, right: str, yours: str):
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    app = practice_app(seed=3, unicode=unicode)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _wrong_answer(pilot, "2x")
+        await pilot.press("ctrl+g")
+        await settle(pilot)
+        assert isinstance(app.screen, GraphScreen)
+        caption = text_of(app, "#graph-caption")
+        assert f"drawn {right}" in caption.splitlines()[0]  # Right: …
+        assert f"drawn {yours}" in caption.splitlines()[1]  # Yours: …
+        assert ("green" in caption) is not no_color and ("red" in caption) is not no_color
+        shown = _curve_cells(app)
+        assert f"{right}{right} right" in shown and f"{yours}{yours} yours" in shown  # legend
+        assert shown.count(yours) > 10  # the learner's curve is drawn with its marker
+        if unicode:
+            assert sum(c in "⠁⠂⠄⡀⢀⠈⠐⠠⣀⠤⠒⠉" for c in shown) > 20  # the right one in braille
+        else:
+            assert shown.count(".") > 10 and "*" not in shown

@@ -6,6 +6,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
+
 from quizapp.progress import Attempt, ProgressStore
 from quizapp.tui.app import QuizApp
 from quizapp.tui.widgets.plot import Plot
@@ -145,3 +147,30 @@ async def test_the_30_day_plots_count_whole_days_and_whole_attempts(tmp_path: Pa
         accuracy = app.screen.query_one("#topic-accuracy", Plot)
         shown = "\n".join(s.text for s in accuracy.render_lines(accuracy.region.reset_offset))
         assert "100%" in shown and " 0%" in shown
+
+
+@pytest.mark.parametrize(("unicode", "no_color"), [(False, False), (True, True)])
+async def test_without_colour_each_topic_has_its_own_marker_in_the_30_day_plots(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, unicode: bool, no_color: bool) -> None:
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    store = ProgressStore(tmp_path)
+    store.record_many([attempt(ago, "derivatives", "derivative-power-rule", True)
+                       for ago in (9, 8, 7, 6)]
+                      + [attempt(ago, "eigenvalues", "eigenvalues", ago % 2 == 0)
+                         for ago in (4, 3, 2, 1)])
+    store.close()
+    app = QuizApp(home=tmp_path, now=lambda: NOW, unicode=unicode)
+    async with app.run_test(size=(80, 60)) as pilot:
+        await open_stats(pilot, app)
+        await settle(pilot)
+        for plot_id in ("#topic-attempts", "#topic-accuracy"):
+            plot = app.screen.query_one(plot_id, Plot)
+            shown = "\n".join(s.text for s in plot.render_lines(plot.region.reset_offset))
+            legend = dict(re.findall(r"(\S)\1 (Derivatives|Eigenvalues)", shown))
+            legend = {name: marker for marker, name in legend.items()}
+            assert set(legend) == {"Derivatives", "Eigenvalues"}, shown
+            assert legend["Derivatives"] != legend["Eigenvalues"], shown
+            for marker in legend.values():
+                assert shown.count(marker) > 4, (marker, shown)  # the line, not only the legend
+                assert marker.isascii() or unicode

@@ -10,20 +10,31 @@ from textual.widgets import Static
 from quizapp.mathtext import prose
 from quizapp.tui.widgets.footer import KeysFooter
 from quizapp.tui.widgets.header import QuizHeader
-from quizapp.tui.widgets.plot import Plot, segments
+from quizapp.tui.widgets.plot import Plot, legend_symbol, segments
 
 RIGHT_COLOUR, LEARNER_COLOUR = "green", "red"
 
 
-def caption(curves, right: str, learner: str) -> str:
-    """What the plot shows, and where the two curves part, in words."""
+def curve_markers(unicode: bool) -> tuple[str, str]:
+    """The plotext markers of the right curve and the learner's: told apart without colour."""
+    return ("braille", "×") if unicode else (".", "+")
+
+
+def caption(curves, right: str, learner: str, unicode: bool = True,
+            coloured: bool = True) -> str:
+    """What the plot shows (each curve named by its marker, and colour when shown), and where
+    the two curves part, in words."""
+    right_mark, learner_mark = (legend_symbol(m) for m in curve_markers(unicode))
+    right_colour, learner_colour = ((f" in {RIGHT_COLOUR}", f" in {LEARNER_COLOUR}")
+                                    if coloured else ("", ""))
     if curves.parts_at is None:
         where = "They agree on this interval: compare the written forms."
     elif curves.agree_at == 0:
         where = "They differ at every x shown."
     else:
         where = f"They agree in places and first part at x = {curves.parts_at:g}."
-    return (f"Right: {right}   (green)\nYours: {learner}   (red)\n"
+    return (f"Right: {right}   drawn {right_mark}{right_colour}\n"
+            f"Yours: {learner}   drawn {learner_mark}{learner_colour}\n"
             f"x from {curves.low:g} to {curves.high:g}. {where}")
 
 
@@ -70,7 +81,8 @@ class GraphScreen(Screen):
         except SamplingError as exc:
             self.app.call_from_thread(self.show_text, f"No graph: {exc}.")
             return
-        self.app.call_from_thread(self.show, curves, caption(curves, right, learner))
+        text = caption(curves, right, learner, self.unicode, not self.app.no_color)
+        self.app.call_from_thread(self.show, curves, text)
 
     def show_text(self, text: str) -> None:
         """A one-line message instead of a plot."""
@@ -83,10 +95,12 @@ class GraphScreen(Screen):
         plot = self.query_one("#graph-plot", Plot)
         plt = plot.plt
         plt.clear_data()
-        for ys, colour, label in ((curves.right, RIGHT_COLOUR, "right"),
-                                  (curves.learner, LEARNER_COLOUR, "yours")):
+        right_marker, learner_marker = curve_markers(self.unicode)
+        for ys, colour, marker, label in ((curves.right, RIGHT_COLOUR, right_marker, "right"),
+                                          (curves.learner, LEARNER_COLOUR, learner_marker,
+                                           "yours")):
             for n, (xs, run) in enumerate(segments(curves.xs, ys)):
-                plt.plot(xs, run, color=colour, marker=plot.marker,
+                plt.plot(xs, run, color=colour, marker=marker,
                          label=label if n == 0 else None)
         plt.xlabel("x")
         plot.refresh()

@@ -1,4 +1,5 @@
-"""A plotext plot that can draw in ASCII (for --ascii): box lines become - | +."""
+"""A plotext plot that can draw in ASCII (for --ascii): box lines become - | +. Each series
+has its own marker as well as its own colour, so plots read without colour (NO_COLOR)."""
 
 from collections.abc import Sequence
 
@@ -20,6 +21,15 @@ def ascii_char(char: str) -> str:
     return "*"
 
 
+SERIES_MARKERS = ("•", "×", "+", "o", "◆", "■", "#")
+ASCII_SERIES_MARKERS = ("+", "o", "x", "#", "@", "%", "=")
+
+
+def legend_symbol(marker: str) -> str:
+    """The character plotext shows for `marker` in a legend (braille is drawn as '⢕')."""
+    return {"braille": "⢕", "hd": "▞", "dot": "•"}.get(marker, marker)
+
+
 class Plot(PlotextPlot):
     """PlotextPlot, with `unicode=False` drawing only ASCII characters (colours are kept)."""
 
@@ -27,15 +37,11 @@ class Plot(PlotextPlot):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.unicode = unicode
 
-    @property
-    def marker(self) -> str:
-        """The point marker to draw lines with: braille dots, or '*' in ASCII."""
-        return "braille" if self.unicode else "*"
-
-    @property
-    def point_marker(self) -> str:
-        """The marker for a point with no line through it: braille would be one tiny dot."""
-        return "dot" if self.unicode else "*"
+    def series_marker(self, n: int) -> str:
+        """The marker of the n-th series (cycling): a character that tells it from the others
+        without colour; ASCII with `unicode=False`."""
+        markers = SERIES_MARKERS if self.unicode else ASCII_SERIES_MARKERS
+        return markers[n % len(markers)]
 
     def render(self) -> RenderResult:
         """The plot; in ASCII mode every character outside ASCII is replaced, spans kept."""

@@ -1,6 +1,7 @@
 """The stats screen's plots: first attempts and accuracy a day over the last 30 days, one line
 per topic (data from `quizapp.progress.stats.days_by_topic`). The x axis is whole days, labelled
-with dates; attempts have whole-number ticks from 0; accuracy is on a 0–100% scale."""
+with dates; attempts have whole-number ticks from 0; accuracy is on a 0–100% scale. Each topic
+has its own marker, shown in the legend, so the lines are told apart without colour."""
 
 import math
 import time
@@ -54,8 +55,8 @@ def show_topic_days(screen: Screen, per_topic: dict, today: int) -> None:
         for n, (topic, days) in enumerate(per_topic.items()):
             xs = [-d.ago for d in days]
             for k, (run_x, run_y) in enumerate(segments(xs, [value(d) for d in days])):
-                marker = plot.marker if len(run_x) > 1 else plot.point_marker
-                plt.plot(run_x, run_y, color=colours[n % len(colours)], marker=marker,
+                plt.plot(run_x, run_y, color=colours[n % len(colours)],
+                         marker=plot.series_marker(n),
                          label=names.get(topic, topic) if k == 0 else None)
         plt.xlim(1 - DAYS, 0)
         plt.xticks(x_ticks, x_labels)
