@@ -297,16 +297,26 @@ def machine_text(e: sympy.Basic) -> str:
     return f"({sympy.sstr(e)})"
 
 
-_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SUPERSCRIPT = str.maketrans("0123456789-−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻")
+
+
+def raised_power(exponent: object) -> str:
+    """x to a power as a teacher writes it in a step: x³, x⁻², x (for 1), x^(1/2)."""
+    text = str(exponent)
+    if text == "1":
+        return "x"
+    if text.lstrip("-").isdigit():
+        return "x" + text.translate(_SUPERSCRIPT)
+    return f"x^({text.replace('-', '−')})"
 
 
 def poly_text(poly: Poly) -> str:
-    """A polynomial written for people in descending degree: `-9x² - 8x + 12`."""
+    """A polynomial written for people in descending degree: `−9x² − 8x + 12`."""
     out = ""
     for n in sorted((n for n, c in poly.items() if c), reverse=True):
         c = poly[n]
         size = abs(c)
         body = ("" if size == 1 and n else str(size)) + (
             "" if n == 0 else "x" if n == 1 else "x" + str(n).translate(_SUPERSCRIPT))
-        out += ("-" if c < 0 else "") + body if not out else (" - " if c < 0 else " + ") + body
+        out += ("−" if c < 0 else "") + body if not out else (" − " if c < 0 else " + ") + body
     return out or "0"

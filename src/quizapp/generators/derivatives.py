@@ -31,6 +31,7 @@ from quizapp.generators.derivative_parts import (
     poly_expr,
     poly_mul,
     poly_text,
+    raised_power,
     total,
     unwrap,
     upright,
@@ -189,9 +190,11 @@ def power(params: PowerParams, rng: random.Random) -> Draft:
     negative = any(n < 0 for _, n in terms)
     positive = any(not n.is_integer for _, n in terms)
     steps = [f"d/dx {readable(a * X**n)} = {_factor_text(a)}·{_factor_text(n)}·"
-             f"x^{_factor_text(n - 1)} = {readable(a * n * X**(n - 1))}" for a, n in terms]
+             f"{raised_power(n - 1)} = {readable(a * n * X**(n - 1))}"
+             for a, n in sorted(terms, key=lambda term: -term[1])]  # as f is written
     if constant:
-        steps.append(f"d/dx {constant} = 0 (a constant does not change)")
+        steps.append(f"d/dx {readable(sympy.Integer(constant))} = 0 (a constant does not "
+                     "change)")
     whole = all(n.is_Integer and n > 0 for _, n in terms)  # a polynomial: descending degree
     key_text = poly_text({int(n) - 1: int(a * n) for a, n in terms}) if whole else readable(key)
     steps.append(f"So f′(x) = {key_text}.")
