@@ -115,3 +115,12 @@ class QuizSpec:
             raise BadQuiz("a quiz lasts from 0.1 to 300 minutes")
         if not 0 <= self.seed <= SEED_MAX:
             raise BadQuiz(f"a quiz seed is a whole number from 0 to {SEED_MAX}")
+
+
+def display_code(code: str, bank_topics: Sequence[str]) -> str:
+    """A saved code (in full) as people see it: its short form; a code the bank can no longer
+    read (a topic since removed) as it was saved."""
+    try:
+        return QuizSpec.from_code(code, bank_topics).short_code(bank_topics)
+    except BadQuiz:
+        return code
