@@ -391,12 +391,12 @@ def stats(as_json: bool) -> None:
     """Show progress: totals, mastery and difficulty per skill, recent quizzes."""
     import json
 
-    from quizapp.bank.catalog import skill_ceilings
+    from quizapp.bank.catalog import skill_ceilings, skill_floors
     from quizapp.progress.stats import summary
 
     names, topic_of = _names()
     data = summary(_store(), _skill_ids(), ceilings=skill_ceilings(), names=names,
-                   topic_of=topic_of)
+                   topic_of=topic_of, floors=skill_floors())
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return

@@ -58,6 +58,9 @@ def test_keys_are_unambiguous_starts_of_the_ids() -> None:
     ("m/2/1/3", "'m' could be matrix-products or multivariable-calculus"),
     ("algebra/2/1/3", "unknown topic algebra; the topics are derivatives"),
     ("/2/1/3", "unknown topic (none)"),
+    ("der+/3/2/5", "a topic is missing after '+' in 'der+'"),
+    ("+der/3/2/5", "a topic is missing before '+' in '+der'"),
+    ("der++eig/3/2/5", "a topic is missing after '+' in 'der++eig'"),
     ("derivatives/2/1/100000", "a quiz seed is a whole number from 0 to 99999"),
     ("derivatives/2/1/-1", "a quiz seed is a whole number from 0 to 99999"),
     ("all/2/1", "is not a quiz code (they look like all/10/10/1234"),
@@ -70,3 +73,12 @@ def test_a_bad_code_says_what_is_wrong(code: str, message: str) -> None:
 
 def test_the_largest_seed_reads() -> None:
     assert QuizSpec.from_code("der/2/1/99999", TOPICS).seed == 99_999
+
+
+@pytest.mark.parametrize("code", ["ALL/3/2/5", "All/3/2/5", " all/3/2/5 "])
+def test_all_reads_in_any_case(code: str) -> None:
+    assert QuizSpec.from_code(code, TOPICS) == QuizSpec(TOPICS, 3, 2, 5)
+
+
+def test_topic_keys_read_in_any_case() -> None:
+    assert QuizSpec.from_code("DER+Eig/3/2/5", TOPICS).topics == ("derivatives", "eigenvalues")

@@ -65,3 +65,10 @@ def test_an_unreadable_answer_at_the_deadline_is_listed_as_unanswered(tmp_path: 
     assert results.mistakes[0].problem.id == problem.id
     assert results.mistakes[0].unread == "3*x^(" and results.mistakes[0].verdict is None
     assert store.pending_mistakes() == [problem.id]
+
+
+def test_results_leave_out_topics_that_had_no_question() -> None:
+    topics = ("derivatives", "eigenvalues", "probability")
+    session = QuizSession(default_bank(), QuizSpec(topics, 2, 1, 5), clock=lambda: 0.0)
+    assert [(s.topic, s.questions) for s in session.results().topics] == \
+        [("derivatives", 1), ("eigenvalues", 1)]

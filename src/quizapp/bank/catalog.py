@@ -63,13 +63,13 @@ def read_topics(path: Path | None = None) -> list[TopicName]:
     return topics
 
 
-def skill_ceilings(path: Path | None = None) -> dict[str, int]:
-    """The highest difficulty each skill's families reach (mastery asks for it)."""
-    ceilings: dict[str, int] = {}
+def skill_difficulties(path: Path | None = None) -> dict[str, set[int]]:
+    """The difficulties each skill's families have, read without loading the whole bank."""
+    found: dict[str, set[int]] = {}
     try:
         family_files = sorted(((path or bank_path()) / "families").glob("*.toml"))
     except OSError:
-        return ceilings
+        return found
     for family_file in family_files[:MAX_FAMILY_FILES]:
         try:
             raw = read_toml(family_file)
@@ -77,6 +77,15 @@ def skill_ceilings(path: Path | None = None) -> dict[str, int]:
             continue
         for family in _entries(raw, "family"):
             if isinstance(family.get("difficulty"), int):
-                skill = str(family.get("skill"))
-                ceilings[skill] = max(ceilings.get(skill, 1), family["difficulty"])
-    return ceilings
+                found.setdefault(str(family.get("skill")), set()).add(family["difficulty"])
+    return found
+
+
+def skill_ceilings(path: Path | None = None) -> dict[str, int]:
+    """The highest difficulty each skill's families reach (mastery asks for it)."""
+    return {skill: max(1, *levels) for skill, levels in skill_difficulties(path).items()}
+
+
+def skill_floors(path: Path | None = None) -> dict[str, int]:
+    """The easiest difficulty each skill's families have: where its practice starts."""
+    return {skill: min(levels) for skill, levels in skill_difficulties(path).items()}

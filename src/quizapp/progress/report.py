@@ -1,9 +1,13 @@
 """`quizapp stats` as text: totals, then each topic's skills in the bank's order, by name."""
 
+import time
 from collections.abc import Sequence
+from datetime import datetime
 
 # A topic id and its skill ids, in the order the bank lists them.
 TopicOrder = Sequence[tuple[str, Sequence[str]]]
+HOUR = 3600.0
+DAY = 24 * HOUR
 
 
 def plural(count: int, noun: str) -> str:
@@ -15,6 +19,20 @@ def answered_line(attempts: int, right: int) -> str:
     """'3 problems answered, 2 right the first time (67%)'."""
     share = f" ({100 * right / attempts:.0f}%)" if attempts else ""
     return f"{plural(attempts, 'problem')} answered, {right} right the first time{share}"
+
+
+def due_text(row: dict, now: float) -> str:
+    """The due column: 'yes' when due for review, else how long until it is ('23h', '3d'; a
+    skill comes due a day or more after its practice), blank if never practised."""
+    if row.get("due"):
+        return "yes"
+    try:
+        left = datetime.fromisoformat(row["due_at"]).timestamp() - now
+    except (KeyError, TypeError, ValueError):
+        return ""
+    if left >= DAY:
+        return f"{left // DAY:.0f}d"
+    return f"{left // HOUR:.0f}h" if left >= HOUR else f"{max(left // 60, 1):.0f}m"
 
 
 def skills_by_topic(skills: dict[str, dict], order: TopicOrder, names: dict[str, str]
@@ -34,11 +52,13 @@ def skills_by_topic(skills: dict[str, dict], order: TopicOrder, names: dict[str,
     return groups
 
 
-def stats_lines(data: dict, order: TopicOrder, names: dict[str, str]) -> list[str]:
+def stats_lines(data: dict, order: TopicOrder, names: dict[str, str],
+                now: float | None = None) -> list[str]:
     """`quizapp stats` without --json: a totals line, a table of skills under their topics,
-    and the latest quizzes (`quiz_line` for each)."""
+    and the latest quizzes (`quiz_line` for each, its code short)."""
     from quizapp.progress.stats import quiz_line
 
+    now = time.time() if now is None else now
     groups = skills_by_topic(data["skills"], order, names)
     width = max([len("topic, skill"), *(2 + len(r["name"]) for _, rows in groups for r in rows),
                  *(len(topic) for topic, _ in groups)])
@@ -51,8 +71,10 @@ def stats_lines(data: dict, order: TopicOrder, names: dict[str, str]) -> list[st
             difficulty = "-" if row["difficulty"] is None else str(row["difficulty"])
             lines.append(f"{'  ' + row['name']:<{width}}  {row['mastery']:<11}  {difficulty:>10}"
                          f"  {row['correct']:>5}  {row['attempts']:>8}"
-                         f"  {'yes' if row['due'] else ''}".rstrip())
+                         f"  {due_text(row, now)}".rstrip())
     if data["quizzes"]:
         lines += ["", "recent quizzes:"]
-        lines += [f"  {quiz['started']}  {quiz_line(quiz)}" for quiz in data["quizzes"][:10]]
+        topics = [topic for topic, _ in order]
+        lines += [f"  {quiz['started']}  {quiz_line(quiz, topics)}"
+                  for quiz in data["quizzes"][:10]]
     return lines

@@ -1,12 +1,14 @@
 """Statistics over all attempts: totals, per skill, accuracy and speed by day, quizzes."""
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from quizapp.progress.mastery import LEVELS, all_mastery
 from quizapp.progress.schema import valid_row
 from quizapp.progress.store import ProgressStore, local_day
+from quizapp.session.spec import display_code
 
 
 @dataclass(frozen=True)
@@ -54,26 +56,31 @@ def recent_quizzes(store: ProgressStore, count: int = 20) -> list[dict]:
                 f"FROM quizzes WHERE {_VALID_QUIZ} ORDER BY started DESC LIMIT ?", (count,))]
 
 
-def quiz_line(quiz: dict) -> str:
+def quiz_line(quiz: dict, bank_topics: Sequence[str] = ()) -> str:
     """One quiz for a list: '2/4  code'; for one left early 'abandoned, 1 of 4 answered  code';
-    for one never finished '1/4 right, 2 of 4 answered, not finished  code'."""
+    for one never finished '1/4 right, 2 of 4 answered, not finished  code'. Given the bank's
+    topic ids (in its order), the code is in its short form (`all/3/2/5`), as the quiz showed it."""
+    code = display_code(quiz["code"], bank_topics) if bank_topics else quiz["code"]
     if quiz.get("status") == "abandoned":
-        return f"abandoned, {quiz['answered']} of {quiz['questions']} answered  {quiz['code']}"
+        return f"abandoned, {quiz['answered']} of {quiz['questions']} answered  {code}"
     if quiz["finished"] is None:
         return (f"{quiz['right']}/{quiz['questions']} right, {quiz['answered']} of "
-                f"{quiz['questions']} answered, not finished  {quiz['code']}")
-    return f"{quiz['right']}/{quiz['questions']}  {quiz['code']}"
+                f"{quiz['questions']} answered, not finished  {code}")
+    return f"{quiz['right']}/{quiz['questions']}  {code}"
 
 
 def summary(store: ProgressStore, skills: list[str], now: float | None = None,
             ceilings: dict[str, int] | None = None,
             names: dict[str, str] | None = None,
-            topic_of: dict[str, str] | None = None) -> dict:
+            topic_of: dict[str, str] | None = None,
+            floors: dict[str, int] | None = None) -> dict:
     """The `stats --json` document. Per skill: its `name` and `topic` (names; ids are the keys),
-    the `mastery` name and `mastery_step` (0–4), and the `difficulty` level it was left at
-    (None if never practised). Quiz times are ISO 8601 local times."""
+    the `mastery` name and `mastery_step` (0–4), the `difficulty` practice starts at (the level
+    it was left at, else its easiest in `floors`; None for a skill the bank no longer has),
+    whether it is `due` for review and `due_at` (when it is or will be; None if never
+    practised). Quiz times are ISO 8601 local times."""
     now = time.time() if now is None else now
-    names, topic_of = names or {}, topic_of or {}
+    names, topic_of, floors = names or {}, topic_of or {}, floors or {}
     per_skill: dict[str, tuple[int, int]] = {}
     for skill, correct, n in store.rows(  # all in one index; rows of other types are left out
             "SELECT skill, correct, COUNT(*) FROM attempts WHERE first = 1 "
@@ -96,8 +103,8 @@ def summary(store: ProgressStore, skills: list[str], now: float | None = None,
                            "attempts": per_skill.get(skill, (0, 0))[0],
                            "correct": per_skill.get(skill, (0, 0))[1] or 0,
                            "mastery": m.name, "mastery_step": m.level,
-                           "difficulty": levels.get(skill),
-                           "due": m.due(now)}
+                           "difficulty": levels.get(skill, floors.get(skill)),
+                           "due": m.due(now), "due_at": local_time(m.due_at)}
                    for skill, m in mastery.items()},
         "days": [vars(d) for d in by_day(store)],
         "quizzes": quizzes,

@@ -36,12 +36,27 @@ def read_topic(token: str, bank_topics: Sequence[str]) -> str:
     """The topic a code names by its id or by an unambiguous start of it."""
     if token in bank_topics:
         return token
+    token = token.lower()  # codes are read aloud and retyped: DER+EIG is der+eig
+    if token in bank_topics:
+        return token
     matches = [t for t in bank_topics if token and t.startswith(token)]
     if len(matches) == 1:
         return matches[0]
     if matches:
         raise BadQuiz(f"'{token}' could be {' or '.join(matches)}; write more of the topic")
     raise BadQuiz(f"unknown topic {token or '(none)'}; the topics are {', '.join(bank_topics)}")
+
+
+def read_topics(topics: str, bank_topics: Sequence[str]) -> tuple[str, ...]:
+    """The topics of a code's `a+b+c` part; BadQuiz names an empty place around a '+'."""
+    tokens = topics.split("+")
+    if len(tokens) > 1:
+        for place, token in enumerate(tokens):
+            if not token.strip():
+                where = "after" if place else "before"
+                raise BadQuiz(f"a topic is missing {where} '+' in '{topics}'; the topics are "
+                              f"{', '.join(bank_topics)}")
+    return tuple(read_topic(token, bank_topics) for token in tokens)
 
 
 @dataclass(frozen=True)
@@ -84,10 +99,10 @@ class QuizSpec:
         except ValueError as exc:
             raise BadQuiz(f"'{code}' is not a quiz code (they look like {CODE_EXAMPLE}: "
                           "topics/questions/minutes/seed)") from exc
-        if topics == EVERY_TOPIC and EVERY_TOPIC not in bank_topics:
+        if topics.lower() == EVERY_TOPIC and EVERY_TOPIC not in bank_topics:
             chosen = tuple(bank_topics)
         else:
-            chosen = tuple(read_topic(token, bank_topics) for token in topics.split("+"))
+            chosen = read_topics(topics, bank_topics)
         spec = cls(chosen, *sizes)
         spec.validate()
         return spec
@@ -100,3 +115,12 @@ class QuizSpec:
             raise BadQuiz("a quiz lasts from 0.1 to 300 minutes")
         if not 0 <= self.seed <= SEED_MAX:
             raise BadQuiz(f"a quiz seed is a whole number from 0 to {SEED_MAX}")
+
+
+def display_code(code: str, bank_topics: Sequence[str]) -> str:
+    """A saved code (in full) as people see it: its short form; a code the bank can no longer
+    read (a topic since removed) as it was saved."""
+    try:
+        return QuizSpec.from_code(code, bank_topics).short_code(bank_topics)
+    except BadQuiz:
+        return code

@@ -102,7 +102,8 @@ class HomeScreen(Screen):
         last = recent_quizzes(store, 1)
         self.app.call_from_thread(self.show_progress, mastery, skills, weak, due_now, mistakes)
         if last:
-            self.app.call_from_thread(self.show_last_quiz, f"Last quiz: {quiz_line(last[0])}")
+            line = quiz_line(last[0], self.app.topic_ids)  # type: ignore[attr-defined]
+            self.app.call_from_thread(self.show_last_quiz, f"Last quiz: {line}")
 
     def show_last_quiz(self, line: str) -> None:
         """One line about the latest quiz: its score, or that it was abandoned."""

@@ -24,6 +24,15 @@ def clock_text(seconds: float) -> str:
     return f"{whole // 60:02d}:{whole % 60:02d}"
 
 
+def typed_answer(box: AnswerBox) -> str:
+    """What the learner typed in the box: nothing for a grid whose cells are all empty (its
+    text is still the separators `, , ; , , `)."""
+    cells = box.cells
+    if cells is not None and not any(cell for row in cells for cell in row):
+        return ""
+    return box.text
+
+
 class QuizScreen(Screen):
     """The quiz itself."""
 
@@ -276,7 +285,7 @@ class QuizScreen(Screen):
         assert session is not None
         boxes = self.query(AnswerBox)
         if boxes and self.shown == session.index:
-            session.answer_at_deadline(boxes.first().text)
+            session.answer_at_deadline(typed_answer(boxes.first()))
         return session.results()
 
     def palette_commands(self) -> list[tuple[str, str, object]]:

@@ -59,14 +59,19 @@ class StatsScreen(Screen):
         """Compute the summary."""
         from quizapp.progress.stats import summary
 
-        self.app.wait_for_bank()  # type: ignore[attr-defined]
+        bank = self.app.wait_for_bank()  # type: ignore[attr-defined]
         store = self.app.store  # type: ignore[attr-defined]
         if store is None:
             return
         skills = [s for t in self.app.topics for s in (k.id for k in t.skills)]  # type: ignore[attr-defined]
         from quizapp.bank.catalog import skill_ceilings
 
-        data = summary(store, skills, self.app.now(), skill_ceilings())  # type: ignore[attr-defined]
+        floors: dict[str, int] = {}  # where practice starts: each skill's easiest difficulty
+        for family in (bank.families.values() if bank is not None else ()):
+            floors[family.skill] = min(floors.get(family.skill, family.difficulty),
+                                       family.difficulty)
+        data = summary(store, skills, self.app.now(), skill_ceilings(),  # type: ignore[attr-defined]
+                       floors=floors)
         self.app.call_from_thread(self.show, data, skills)
         from quizapp.progress.stats import days_by_topic
         from quizapp.progress.store import local_day
@@ -127,7 +132,7 @@ class StatsScreen(Screen):
             answered_line(data["attempts"], data["correct"]) + saved))
         self.show_days(data["days"])
         self.query_one("#skills", SkillTable).show(self.skill_rows(data["skills"]))
-        quizzes = data["quizzes"]
+        quizzes, topics = data["quizzes"], self.app.topic_ids  # type: ignore[attr-defined]
         self.query_one("#quizzes", Static).update(t("\n".join(
-            f"{q['started'][:16].replace('T', ' ')}  {quiz_line(q)}" for q in quizzes[:10]
+            f"{q['started'][:16].replace('T', ' ')}  {quiz_line(q, topics)}" for q in quizzes[:10]
         ) or "No quizzes yet."))
