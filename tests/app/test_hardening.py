@@ -222,3 +222,21 @@ async def test_an_enter_typed_as_time_runs_out_does_not_close_the_results() -> N
         await pilot.press("enter")  # a deliberate Enter, once the results could be read
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_problem_that_arrives_after_the_learner_left_is_dropped():
+    from quizapp.tui.rendering import problem_text
+    from quizapp.tui.screens.home import HomeScreen
+
+    app = practice_app(seed=3)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        practice = app.screen
+        problem = practice.session.problem
+        await pilot.press("escape")  # home, while (say) the next problem is being made
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        # the worker's result lands on the screen that was left: no error, nothing shown
+        await practice.show_problem(problem, problem_text(problem), None)
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen) and app.is_running

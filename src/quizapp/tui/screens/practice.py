@@ -134,12 +134,16 @@ class PracticeScreen(Screen):
         self.app.pop_screen()
 
     async def show_problem(self, problem, view: str, shape) -> None:
-        """Put a fresh problem on screen."""
+        """Put a fresh problem on screen (unless the learner has left this screen meanwhile)."""
         self.busy = False
+        if not self.is_attached:
+            return
         self.query_one("#problem", MathView).update(view)
         box = await replace_answer_box(self.query_one("#answer-slot"), problem.answer_kind,
                                        tuple(problem.variables), shape, self.unicode,
                                        problem.domain)
+        if not self.is_attached:  # left (Esc) while the answer box was being made
+            return
         for name in ("#feedback", "#hints", "#solution"):
             self.query_one(name, Static).update("")
         self.query_one("#hints").display = False

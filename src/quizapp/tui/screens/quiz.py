@@ -134,14 +134,16 @@ class QuizScreen(Screen):
 
     async def put_question(self, index: int, problem, view: str, shape) -> None:
         """Swap in the question's text and answer box."""
-        if self.ended or self.session is None or index != self.session.index:
+        if self.ended or self.session is None or index != self.session.index \
+                or not self.is_attached:
             return
         self.shown = index
         self.query_one("#problem", MathView).update(view)
         box = await replace_answer_box(self.query_one("#answer-slot"), problem.answer_kind,
                                        tuple(problem.variables), shape, self.unicode,
                                        problem.domain)
-        box.focus_answer()
+        if self.is_attached:  # not left meanwhile
+            box.focus_answer()
 
     @on(AnswerBox.Edited)
     def _edited(self) -> None:
