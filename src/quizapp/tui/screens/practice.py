@@ -153,6 +153,7 @@ class PracticeScreen(Screen):
         self.resource_url = None
         self.update_status()
         box.focus_answer()
+        self.call_after_refresh(box.focus_answer)  # again, after the old box is gone
         from quizapp.tui.screens.learn import offer_intro
 
         offer_intro(self.app, problem.skill)

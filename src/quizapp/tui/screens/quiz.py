@@ -144,6 +144,7 @@ class QuizScreen(Screen):
                                        problem.domain)
         if self.is_attached:  # not left meanwhile
             box.focus_answer()
+            self.call_after_refresh(box.focus_answer)  # again, after the old box is gone
 
     @on(AnswerBox.Edited)
     def _edited(self) -> None:

@@ -356,11 +356,13 @@ class AnswerBox(Vertical):
         return self.query_one(MatrixGrid).cells if self.grid_mode else None
 
     def focus_answer(self) -> None:
-        """Put the cursor where the learner types."""
-        if self.grid_mode:
-            self.query_one(MatrixGrid).cell(0, 0).focus()
-        else:
-            self.query_one("#answer", Input).focus()
+        """Put the cursor where the learner types — at once, not after the messages already
+        queued (among them the removal of the old answer box, which moves the focus on)."""
+        if not self.is_attached:
+            return
+        target = self.query_one(MatrixGrid).cell(0, 0) if self.grid_mode \
+            else self.query_one("#answer", Input)
+        self.screen.set_focus(target)
 
     def toggle_one_line(self) -> None:
         """Switch a matrix answer between the grid and the one-line form."""
